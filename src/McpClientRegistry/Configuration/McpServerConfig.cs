@@ -1,0 +1,68 @@
+namespace Tributary.McpClientRegistry.Configuration;
+
+/// <summary>
+/// One entry of the <c>mcp_servers</c> registry, exactly as written: values that may contain
+/// <c>${VAR}</c> are kept unexpanded and resolved per connection by <see cref="EndpointResolver"/>,
+/// so a missing variable costs only this server.
+/// </summary>
+public sealed record McpServerConfig
+{
+    /// <summary>The default per-call timeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The default time allowed to connect and initialize.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>The registry key, unique within the registry.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The transport; <see cref="McpTransportKind.StreamableHttp"/> unless configured.</summary>
+    public McpTransportKind Transport { get; init; } = McpTransportKind.StreamableHttp;
+
+    /// <summary>The endpoint of an HTTP transport, unexpanded.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The executable of a stdio server, unexpanded.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>The arguments of a stdio server, unexpanded.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Extra environment variables for a stdio server, values unexpanded.</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = EmptyMap;
+
+    /// <summary>The working directory of a stdio server.</summary>
+    public string? Cwd { get; init; }
+
+    /// <summary>How requests are authenticated.</summary>
+    public McpAuthKind AuthType { get; init; } = McpAuthKind.None;
+
+    /// <summary>For <see cref="McpAuthKind.Bearer"/>: the environment variable holding the token.</summary>
+    public string? AuthTokenEnv { get; init; }
+
+    /// <summary>For <see cref="McpAuthKind.Header"/>: headers sent with every request, values unexpanded.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyMap;
+
+    /// <summary>Whether the server is used at all.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>A human description, shown in listings and health.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The prefix of exposed tool names (<c>prefix__tool</c>); the server name unless set; empty for none.</summary>
+    public required string Prefix { get; init; }
+
+    /// <summary>Which upstream tools are exposed.</summary>
+    public ToolFilter Tools { get; init; } = ToolFilter.All;
+
+    /// <summary>The limit of one call to this server.</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The limit of connecting and initializing a session.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>Where the server's entry starts in the registry file.</summary>
+    public ConfigLocation Location { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+}

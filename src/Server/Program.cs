@@ -1,0 +1,1 @@
+namespace Tributary.Server; internal static class Program { public static int Main(string[] args) => 0; }
