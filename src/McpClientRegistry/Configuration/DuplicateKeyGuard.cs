@@ -7,7 +7,9 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// Wraps a YAML parser so that a key repeated in a mapping does not abort loading (the representation
 /// model throws on the first duplicate): the repeat is renamed to a unique placeholder and remembered
 /// in <see cref="Duplicates"/>, so the validator can report it with its own position and go on.
-/// Also turns the rare non-YAML exception of the scanner into a <see cref="YamlException"/> with a position.
+/// Also reports an alias with no anchor at its own position without naming it (the representation
+/// model reports line 1 and quotes the name, which may be part of a secret written unquoted), and
+/// turns the rare non-YAML exception of the scanner into a <see cref="YamlException"/> with a position.
 /// </summary>
 internal sealed class DuplicateKeyGuard(IParser inner) : IParser
 {
@@ -15,6 +17,7 @@ internal sealed class DuplicateKeyGuard(IParser inner) : IParser
 
     private readonly Stack<Frame> frames = new();
     private readonly Dictionary<string, DuplicateKey> duplicates = new(StringComparer.Ordinal);
+    private readonly HashSet<string> anchors = new(StringComparer.Ordinal);
     private Mark lastEnd = new(0, 1, 1);
 
     /// <summary>The renamed repeats, by placeholder key.</summary>
@@ -47,6 +50,15 @@ internal sealed class DuplicateKeyGuard(IParser inner) : IParser
 
     private ParsingEvent Track(ParsingEvent e)
     {
+        if (e is NodeEvent { Anchor.IsEmpty: false } anchored)
+        {
+            anchors.Add(anchored.Anchor.Value);
+        }
+        else if (e is AnchorAlias alias && !anchors.Contains(alias.Value.Value))
+        {
+            throw new YamlException(alias.Start, alias.End, "a value starting with '*' is read as an alias, and no '&' anchor defines this one; quote the value, e.g. \"*_delete\"");
+        }
+
         switch (e)
         {
             case MappingEnd or SequenceEnd:
@@ -54,6 +66,7 @@ internal sealed class DuplicateKeyGuard(IParser inner) : IParser
                 return e;
             case DocumentStart:
                 frames.Clear();
+                anchors.Clear();
                 return e;
             case Scalar or AnchorAlias or MappingStart or SequenceStart:
                 bool isKey = frames.TryPeek(out var frame) && frame.IsMapping && frame.ExpectsKey;

@@ -35,6 +35,14 @@ public sealed partial class RegistryConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_TextFieldGivenMapping_SaysSingleTextValue()
+    {
+        string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    description: {lookups: docs}\n");
+
+        Assert.Equal("tributary.yml:4:18: mcp_servers.docs.description: must be a single text value, but it is a mapping; quote it if it contains ': ' or starts with '[', '{' or '*'", error);
+    }
+
+    [Fact]
     public void Parse_EnabledNotBoolean_SaysTrueOrFalse()
     {
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    enabled: [no]\n");

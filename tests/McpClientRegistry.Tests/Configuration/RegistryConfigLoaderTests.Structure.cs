@@ -29,6 +29,22 @@ public sealed partial class RegistryConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_UnquotedLeadingStar_ReportsAliasAtItsPositionWithoutItsText()
+    {
+        string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    tools:\n      deny: [*_delete]\n");
+
+        Assert.Equal("tributary.yml:5:14: invalid YAML (a value starting with '*' is read as an alias, and no '&' anchor defines this one; quote the value, e.g. \"*_delete\"); check the indentation, quotes and brackets here", error);
+    }
+
+    [Fact]
+    public void Parse_AnchorsAndAliases_AreResolved()
+    {
+        var result = RegistryConfigLoader.Parse("mcp_servers:\n  a:\n    url: &u https://a.example.com/mcp\n    prefix: a1\n  b:\n    url: *u\n", File);
+
+        Assert.Equal("https://a.example.com/mcp", result.Config!.Servers[1].Url);
+    }
+
+    [Fact]
     public void Parse_RootIsList_SaysTheFileMustBeAMapping()
     {
         string error = Error("- context7\n- sentry\n");
