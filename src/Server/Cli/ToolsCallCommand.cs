@@ -1,0 +1,64 @@
+using System.CommandLine;
+using ModelContextProtocol;
+using Tributary.McpClientRegistry.Connections;
+
+namespace Tributary.Server.Cli;
+
+/// <summary><c>tributary tools call NAME [--args JSON]</c>: calls one tool by its exposed name and prints the result.</summary>
+internal static class ToolsCallCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(GlobalOptions options, CliContext context)
+    {
+        var name = new Argument<string>("NAME") { Description = "The tool's exposed name, as 'tributary tools list' shows it (prefix__tool)" };
+        var args = new Option<string?>("--args", "-a")
+        {
+            Description = "The tool's arguments as one JSON object, such as '{\"message\":\"hi\"}'",
+            HelpName = "JSON",
+        };
+        var command = new Command("call", "Call one tool through the catalog and print its result") { name, args };
+        command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
+            context,
+            token => RunAsync(parseResult, options, parseResult.GetRequiredValue(name), parseResult.GetValue(args), context, token),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, string name, string? argsJson, CliContext context, CancellationToken cancellationToken)
+    {
+        if (!ToolArguments.TryParse(argsJson, out var arguments, out var problem))
+        {
+            context.Error.WriteLine($"error: {problem}");
+            return ExitCodes.Usage;
+        }
+
+        if (ConfigFile.Load(parseResult, options, context) is not { } registry)
+        {
+            return ExitCodes.Failure;
+        }
+
+        await using var upstreams = new UpstreamScope(registry, context, options.LogLevel(parseResult));
+        await upstreams.ConnectAsync(cancellationToken);
+        var progress = new StderrProgress(context.Error);
+        try
+        {
+            var result = await upstreams.Catalog.CallToolAsync(name, arguments, progress, cancellationToken);
+            progress.Stop();
+            if (result.IsError == true)
+            {
+                ToolResultText.Write(context.Error, result);
+                return ExitCodes.Failure;
+            }
+
+            ToolResultText.Write(context.Output, result);
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is UpstreamException or McpException)
+        {
+            // UpstreamException messages are written for users; an McpException is the server's JSON-RPC error.
+            progress.Stop();
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}

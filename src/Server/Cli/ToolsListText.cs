@@ -1,0 +1,56 @@
+using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Health;
+
+namespace Tributary.Server.Cli;
+
+/// <summary>The readable output of <c>tributary tools list</c>: tools, then servers, then collisions.</summary>
+internal static class ToolsListText
+{
+    /// <summary>Writes the three sections to <paramref name="output"/>.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<ServerHealth> health, CatalogSnapshot snapshot)
+    {
+        if (snapshot.Tools.Count == 0)
+        {
+            output.WriteLine("no tools available");
+        }
+        else
+        {
+            TextTable.Write(output, [["TOOL", "SERVER", "DESCRIPTION"], .. snapshot.Tools.Select(ToolRow)]);
+        }
+
+        output.WriteLine();
+        TextTable.Write(output, [["SERVER", "TRANSPORT", "STATE", "TOOLS", "LAST ERROR"], .. health.Select(ServerRow)]);
+        if (snapshot.Collisions.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("NAME COLLISIONS");
+            foreach (var collision in snapshot.Collisions)
+            {
+                output.WriteLine(Describe(collision));
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> ToolRow(ExposedTool tool) =>
+        [tool.Name, tool.ServerName, FirstLine(tool.Upstream.ProtocolTool.Description)];
+
+    private static IReadOnlyList<string> ServerRow(ServerHealth health) =>
+    [
+        health.Name,
+        ServerText.Transport(health.Transport),
+        ServerText.State(health.State),
+        health.State == ServerState.Connected ? health.ToolCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
+        health.LastError ?? string.Empty,
+    ];
+
+    private static string Describe(NameCollision c) =>
+        $"{c.Kind} '{c.OriginalName}' of server '{c.ServerName}' wanted '{c.WantedName}', which '{c.KeptBy}' kept: " +
+        (c.ResolvedName is null ? "hidden" : $"exposed as '{c.ResolvedName}'");
+
+    private static string FirstLine(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        var end = trimmed.IndexOfAny(['\r', '\n']);
+        return end < 0 ? trimmed : trimmed[..end].TrimEnd();
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace Tributary.Server.Cli;
+
+/// <summary>The <c>tributary</c> command line: <c>config check</c>, <c>tools list</c>, <c>tools call</c>.</summary>
+public static class TributaryCommandLine
+{
+    /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
+    private static readonly TimeSpan s_shutdownGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the command line <paramref name="args"/> on the console; Ctrl+C cancels it cleanly.</summary>
+    /// <param name="args">The process arguments.</param>
+    /// <returns>The exit code: 0 success, 1 failure, 2 usage error, 130 cancelled.</returns>
+    public static Task<int> InvokeAsync(string[] args) =>
+        InvokeAsync(args, CliContext.ForConsole(), handleTermination: true, CancellationToken.None);
+
+    /// <summary>Runs the command line <paramref name="args"/> against <paramref name="context"/> (tests call this in-process).</summary>
+    internal static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliContext context, bool handleTermination, CancellationToken cancellationToken)
+    {
+        var parseResult = Create(context).Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Output,
+            Error = context.Error,
+            ProcessTerminationTimeout = handleTermination ? s_shutdownGrace : null,
+        };
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    internal static RootCommand Create(CliContext context)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("Tributary: many MCP servers behind one endpoint")
+        {
+            options.Config,
+            options.Verbose,
+            new Command("config", "Inspect the registry file")
+            {
+                ConfigCheckCommand.Create(options, context),
+            },
+            new Command("tools", "List and call the tools of the registry's servers")
+            {
+                ToolsListCommand.Create(options, context),
+                ToolsCallCommand.Create(options, context),
+            },
+        };
+
+        // Until the host lands, a bare `tributary` explains itself instead of failing.
+        root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
+        return root;
+    }
+}

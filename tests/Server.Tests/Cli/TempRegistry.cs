@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using Tributary.TestSupport.Node;
+
+namespace Tributary.Server.Tests.Cli;
+
+/// <summary>A registry file in a directory of its own, deleted on dispose.</summary>
+public sealed class TempRegistry : IDisposable
+{
+    private TempRegistry(string directory, string path)
+    {
+        Directory = directory;
+        Path = path;
+    }
+
+    public string Directory { get; }
+
+    public string Path { get; }
+
+    /// <summary>Gets a YAML entry running the real server-everything over stdio, indented under <c>mcp_servers</c>.</summary>
+    public static string EverythingStdio(string name = "everything")
+    {
+        var command = NpmServers.Everything();
+        var args = string.Join(", ", command.Arguments.Select(Quote));
+        return $"""
+              {name}:
+                transport: stdio
+                command: {Quote(command.Command)}
+                args: [{args}]
+
+            """;
+    }
+
+    public static TempRegistry Write(string yaml, string fileName = "tributary.yml")
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tributary-cli-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var path = System.IO.Path.Combine(directory, fileName);
+        File.WriteAllText(path, yaml, new UTF8Encoding(false));
+        return new TempRegistry(directory, path);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp directory left behind is harmless.
+        }
+    }
+
+    // A JSON string is a valid YAML double-quoted scalar.
+    private static string Quote(string value) => JsonSerializer.Serialize(value);
+}
