@@ -20,14 +20,22 @@ internal static class ToolsListText
 
         output.WriteLine();
         TextTable.Write(output, [["SERVER", "TRANSPORT", "STATE", "TOOLS", "LAST ERROR"], .. health.Select(ServerRow)]);
-        if (snapshot.Collisions.Count > 0)
+        WriteCollisions(output, snapshot.Collisions);
+    }
+
+    /// <summary>Writes the name collisions section, if there are any.</summary>
+    public static void WriteCollisions(TextWriter output, IReadOnlyList<NameCollision> collisions)
+    {
+        if (collisions.Count == 0)
         {
-            output.WriteLine();
-            output.WriteLine("NAME COLLISIONS");
-            foreach (var collision in snapshot.Collisions)
-            {
-                output.WriteLine(Describe(collision));
-            }
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("NAME COLLISIONS");
+        foreach (var collision in collisions)
+        {
+            output.WriteLine(Describe(collision));
         }
     }
 

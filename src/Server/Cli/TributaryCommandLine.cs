@@ -30,11 +30,16 @@ public static class TributaryCommandLine
     }
 
     /// <summary>Builds the command tree.</summary>
-    internal static RootCommand Create(CliContext context)
+    internal static Command Create(CliContext context)
     {
         var options = new GlobalOptions();
-        var root = new RootCommand("Tributary: many MCP servers behind one endpoint")
+
+        // A plain command rather than RootCommand, which names itself after the host executable
+        // (the test runner, under tests); help and version are what RootCommand would add.
+        var root = new Command("tributary", "Tributary: many MCP servers behind one endpoint")
         {
+            new HelpOption(),
+            new VersionOption(),
             options.Config,
             options.Verbose,
             new Command("config", "Inspect the registry file")

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Tributary.Server.Cli;
 using Tributary.TestSupport.Logging;
 
@@ -10,16 +9,23 @@ namespace Tributary.Server.Tests.Cli;
 /// </summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? variables = null)
+    public static Task<CliResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        RunAsync(args, variables: null, error: null, cancellationToken);
+
+    public static async Task<CliResult> RunAsync(
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string>? variables,
+        LineWriter? error,
+        CancellationToken cancellationToken)
     {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
+        using var output = new LineWriter();
+        error ??= new LineWriter();
         var context = new CliContext(
             output,
             error,
             name => variables?.GetValueOrDefault(name),
             level => TestLogging.CreateFactory(TestContext.Current.TestOutputHelper, level));
-        var exitCode = await TributaryCommandLine.InvokeAsync(args, context, handleTermination: false, TestContext.Current.CancellationToken);
+        var exitCode = await TributaryCommandLine.InvokeAsync(args, context, handleTermination: false, cancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine($"exit {exitCode}\n--- stdout\n{output}--- stderr\n{error}");
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

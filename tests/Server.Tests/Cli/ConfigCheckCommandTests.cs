@@ -2,6 +2,8 @@ namespace Tributary.Server.Tests.Cli;
 
 public sealed class ConfigCheckCommandTests
 {
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task ConfigCheck_ValidRegistry_PrintsOneLinePerServerAndExitsZero()
     {
@@ -20,7 +22,7 @@ public sealed class ConfigCheckCommandTests
                 enabled: false
             """);
 
-        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path]);
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path], Token);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -47,7 +49,7 @@ public sealed class ConfigCheckCommandTests
                 transport: stdio
             """);
 
-        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path]);
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path], Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
@@ -71,7 +73,7 @@ public sealed class ConfigCheckCommandTests
                 url: https://mcp.example.com/mcp
             """);
 
-        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path]);
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path], Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"{registry.Path}: 1 error", result.ErrorLines[^1]);
@@ -83,7 +85,7 @@ public sealed class ConfigCheckCommandTests
         using var registry = TempRegistry.Write("mcp_servers: {}\n");
         var missing = Path.Combine(registry.Directory, "nope.yml");
 
-        var result = await CliRunner.RunAsync(["config", "check", "--config", missing]);
+        var result = await CliRunner.RunAsync(["config", "check", "--config", missing], Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
@@ -104,7 +106,7 @@ public sealed class ConfigCheckCommandTests
                 url: https://mcp.example.com/mcp
             """);
 
-        var result = await CliRunner.RunAsync(["config", "check"], new Dictionary<string, string> { ["TRIBUTARY_CONFIG"] = registry.Path });
+        var result = await CliRunner.RunAsync(["config", "check"], new Dictionary<string, string> { ["TRIBUTARY_CONFIG"] = registry.Path }, error: null, Token);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal($"{registry.Path}: valid, 1 server (1 enabled)", result.OutputLines[0]);
@@ -116,7 +118,7 @@ public sealed class ConfigCheckCommandTests
         using var registry = TempRegistry.Write("mcp_servers: {}\n");
         var missing = Path.Combine(registry.Directory, "gone.yml");
 
-        var result = await CliRunner.RunAsync(["config", "check"], new Dictionary<string, string> { ["TRIBUTARY_CONFIG"] = missing });
+        var result = await CliRunner.RunAsync(["config", "check"], new Dictionary<string, string> { ["TRIBUTARY_CONFIG"] = missing }, error: null, Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"error: config file not found: {missing} (looked for {missing}; from TRIBUTARY_CONFIG)", result.ErrorLines[0]);
@@ -127,7 +129,7 @@ public sealed class ConfigCheckCommandTests
     {
         using var registry = TempRegistry.Write("mcp_servers: {}\n");
 
-        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Directory]);
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Directory], Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"error: config file is a directory: {registry.Directory} (looked for {registry.Directory})", result.ErrorLines[0]);
@@ -147,9 +149,7 @@ public sealed class ConfigCheckCommandTests
                 url: https://${DOCS_HOST}/mcp
             """);
 
-        var result = await CliRunner.RunAsync(
-            ["config", "check", "--config", registry.Path],
-            new Dictionary<string, string> { ["DOCS_HOST"] = "docs.example.com" });
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path], new Dictionary<string, string> { ["DOCS_HOST"] = "docs.example.com" }, error: null, Token);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -170,7 +170,7 @@ public sealed class ConfigCheckCommandTests
                 url: https://alice:s3cret@mcp.example.com:8443/v1/mcp?api_key=abc123#top
             """);
 
-        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path]);
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path], Token);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("  private  streamable-http  enabled  https://mcp.example.com:8443/v1/mcp  prefix private", result.OutputLines[1]);
