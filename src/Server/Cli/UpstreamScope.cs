@@ -12,7 +12,9 @@ namespace Tributary.Server.Cli;
 /// </summary>
 internal sealed class UpstreamScope : IAsyncDisposable
 {
-    private static readonly TimeSpan s_stillWaitingEvery = TimeSpan.FromSeconds(5);
+    // The first reminder comes soon; later ones back off so a long connect_timeout does not flood the terminal.
+    private static readonly TimeSpan s_firstReminder = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_maxReminderInterval = TimeSpan.FromMinutes(1);
 
     private readonly CliContext _context;
     private readonly ILoggerFactory _loggerFactory;
@@ -46,17 +48,19 @@ internal sealed class UpstreamScope : IAsyncDisposable
 
         var started = TimeProvider.System.GetTimestamp();
         var connecting = Catalog.GetAsync(cancellationToken);
+        var interval = s_firstReminder;
         while (true)
         {
             try
             {
-                return await connecting.WaitAsync(s_stillWaitingEvery, cancellationToken);
+                return await connecting.WaitAsync(interval, cancellationToken);
             }
             catch (TimeoutException)
             {
                 var waiting = Manager.GetHealth().Where(h => h.State == ServerState.Connecting).Select(h => h.Name);
                 var seconds = (int)TimeProvider.System.GetElapsedTime(started).TotalSeconds;
                 _context.Error.WriteLine($"still connecting after {seconds} s: {string.Join(", ", waiting)}");
+                interval = interval * 2 < s_maxReminderInterval ? interval * 2 : s_maxReminderInterval;
             }
         }
     }
