@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Tributary.TestSupport.Logging;
+
+namespace Tributary.TestSupport.InProcess;
+
+/// <summary>
+/// An in-process MCP server (ASP.NET Core on 127.0.0.1, a random port) with stateful sessions,
+/// serving streamable HTTP at <see cref="Url"/> and legacy SSE at <see cref="SseUrl"/>. Its tools
+/// answer with their server and tool names, so tests can tell upstreams apart.
+/// </summary>
+public sealed class TestMcpServer : IAsyncDisposable
+{
+    private const string McpPath = "/mcp";
+
+    private readonly TestMcpServerOptions _options;
+    private readonly McpServerPrimitiveCollection<McpServerTool> _tools = [];
+    private readonly HangTool _hangTool = new();
+    private readonly RequestGate _gate;
+    private WebApplication? _app;
+
+    private TestMcpServer(TestMcpServerOptions options)
+    {
+        _options = options;
+        _gate = new RequestGate(options.RequiredHeader);
+        foreach (var name in options.Tools)
+        {
+            AddTool(name);
+        }
+
+        if (options.IncludeHangTool)
+        {
+            _tools.Add(_hangTool);
+        }
+    }
+
+    /// <summary>Gets the name this server reports and echoes.</summary>
+    public string ServerName => _options.ServerName;
+
+    /// <summary>Gets the loopback port; it stays the same across <see cref="RestartAsync"/>.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Gets the streamable HTTP endpoint, <c>http://127.0.0.1:PORT/mcp</c>.</summary>
+    public Uri Url => Endpoint(McpPath);
+
+    /// <summary>Gets the legacy SSE endpoint, <c>http://127.0.0.1:PORT/mcp/sse</c> (messages go to <c>/mcp/message</c>).</summary>
+    public Uri SseUrl => Endpoint(McpPath + "/sse");
+
+    /// <summary>Gets the number of HTTP requests seen, rejected ones included, since the first start.</summary>
+    public int RequestCount => _gate.RequestCount;
+
+    /// <summary>Gets whether the server is listening.</summary>
+    public bool IsRunning => _app is not null;
+
+    /// <summary>Gets the names of the tools currently served.</summary>
+    public IReadOnlyList<string> ToolNames => [.. _tools.Select(t => t.ProtocolTool.Name)];
+
+    /// <summary>Gets a task that completes when a call first reaches the <c>hang</c> tool.</summary>
+    public Task HangStarted => _hangTool.Started;
+
+    /// <summary>Gets a task that completes when a call to the <c>hang</c> tool is first cancelled.</summary>
+    public Task HangCancelled => _hangTool.Cancelled;
+
+    /// <summary>Starts a server and waits until it listens.</summary>
+    /// <param name="options">What to serve; the defaults serve one tool, <c>echo</c>, as server <c>test</c>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static async Task<TestMcpServer> StartAsync(
+        TestMcpServerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var server = new TestMcpServer(options ?? new TestMcpServerOptions());
+        try
+        {
+            await server.StartCoreAsync(port: 0, cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Adds a tool answering <c>serverName:toolName:argumentsJson</c>; sessions get <c>tools/list_changed</c>.</summary>
+    /// <param name="name">The tool name, any string.</param>
+    public void AddTool(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _tools.Add(new EchoNameTool(_options.ServerName, name));
+    }
+
+    /// <summary>Removes a tool; sessions get <c>tools/list_changed</c>.</summary>
+    /// <param name="name">The tool name.</param>
+    /// <returns>Whether the tool was there.</returns>
+    public bool RemoveTool(string name) =>
+        _tools.TryGetPrimitive(name, out var tool) && _tools.Remove(tool);
+
+    /// <summary>Stops listening; clients see connection errors until <see cref="RestartAsync"/>.</summary>
+    /// <param name="cancellationToken">Cancels a graceful stop (the server is then stopped at once).</param>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            try
+            {
+                await app.StopAsync(cancellationToken);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Stops the server if it runs and starts it again on the same port; old sessions are gone.</summary>
+    /// <param name="cancellationToken">Cancels the restart.</param>
+    /// <returns>A task that completes when the server listens again.</returns>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync(cancellationToken);
+        await StartCoreAsync(Port, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await StopAsync(timeout.Token);
+    }
+
+    private Uri Endpoint(string path) =>
+        new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}{path}");
+
+    private async Task StartCoreAsync(int port, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Logging.ClearProviders();
+        if (_options.Output is { } output)
+        {
+            builder.Logging.AddProvider(new TestOutputLoggerProvider(output, _options.MinimumLogLevel));
+            builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
+        builder.Services
+            .AddMcpServer(mcp =>
+            {
+                mcp.ServerInfo = new Implementation { Name = _options.ServerName, Version = "1.0.0" };
+                mcp.ToolCollection = _tools;
+            })
+            .WithHttpTransport(http =>
+            {
+                // Sessions let tools/list_changed and logging reach clients (the default, stateless, has neither).
+                http.SessionMode = HttpServerSessionMode.Stateful;
+#pragma warning disable MCP9004 // Legacy SSE is what the SSE tests exercise; only loopback test clients reach it.
+                http.EnableLegacySse = true;
+#pragma warning restore MCP9004
+            });
+
+        var app = builder.Build();
+        app.Use(_gate.InvokeAsync);
+        app.MapMcp(McpPath);
+        await app.StartAsync(cancellationToken);
+        _app = app;
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.First();
+        Port = new Uri(address).Port;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Tributary.TestSupport.InProcess;
+
+/// <summary>What a <see cref="TestMcpServer"/> serves.</summary>
+public sealed class TestMcpServerOptions
+{
+    /// <summary>Gets the server name reported at initialize and echoed by every tool. The default is <c>test</c>.</summary>
+    public string ServerName { get; init; } = "test";
+
+    /// <summary>
+    /// Gets the tool names to expose; any string is allowed (<c>get.data</c>, <c>has space</c>, 70
+    /// characters...). Each returns the text <c>serverName:toolName:argumentsJson</c>.
+    /// </summary>
+    public IReadOnlyList<string> Tools { get; init; } = ["echo"];
+
+    /// <summary>Gets a header every HTTP request must carry, or <see langword="null"/> for none.</summary>
+    public RequiredHeader? RequiredHeader { get; init; }
+
+    /// <summary>Gets whether to expose the tool <c>hang</c>, which completes only when the call is cancelled.</summary>
+    public bool IncludeHangTool { get; init; }
+
+    /// <summary>Gets the lowest level of the server's log entries written to <see cref="Output"/>.</summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Gets the test's output for the server's logs, or <see langword="null"/> to log nothing.</summary>
+    public ITestOutputHelper? Output { get; init; }
+}
