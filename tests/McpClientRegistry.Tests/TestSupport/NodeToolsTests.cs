@@ -12,7 +12,7 @@ public sealed class NodeToolsTests
         string[] scripts =
         [
             NodeTools.EverythingScript, NodeTools.MemoryScript, NodeTools.FilesystemScript,
-            NodeTools.ConformanceScript, NodeTools.LoopbackPreloadScript,
+            NodeTools.ConformanceScript, NodeTools.LoopbackPreloadScript, NodeTools.ExitWithParentPreloadScript,
         ];
 
         Assert.All(scripts, script => Assert.True(File.Exists(script), script));

@@ -113,7 +113,12 @@ public sealed class EverythingServer : IAsyncDisposable
         var mode = transport == EverythingTransport.Sse ? "sse" : "streamableHttp";
         var command = new NodeCommand(
             NodeTools.SystemNode,
-            ["--require", NodeTools.LoopbackPreloadScript, NodeTools.EverythingScript, mode],
+            [
+                "--require", NodeTools.LoopbackPreloadScript,
+                "--require", NodeTools.ExitWithParentPreloadScript,
+                NodeTools.EverythingScript,
+                mode,
+            ],
             new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) });
         return NodeProcess.Start(command, $"everything:{mode}:{port.ToString(CultureInfo.InvariantCulture)}", output);
     }

@@ -54,6 +54,12 @@ public static class NodeTools
     /// </summary>
     public static string LoopbackPreloadScript => ExistingFile(Path.Combine(NpmRoot, "listen-on-loopback.cjs"));
 
+    /// <summary>
+    /// Gets the script that <c>node --require</c> preloads to make a server that does not use stdio exit
+    /// when its stdin ends, that is when the test process that started it is gone.
+    /// </summary>
+    public static string ExitWithParentPreloadScript => ExistingFile(Path.Combine(NpmRoot, "exit-with-parent.cjs"));
+
     /// <summary>Gets the installed directory of an npm package.</summary>
     /// <param name="packageName">The package name, scope included.</param>
     /// <returns>The absolute path of the package's directory.</returns>
