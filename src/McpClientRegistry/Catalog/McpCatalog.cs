@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Connections;
+using Tributary.McpClientRegistry.Health;
+
+namespace Tributary.McpClientRegistry.Catalog;
+
+/// <summary>
+/// The merged tools, prompts and resources of all servers, republished as a new
+/// <see cref="CatalogSnapshot"/> whenever a server connects, changes its lists or goes away,
+/// and the router that sends each request to the server that owns the name.
+/// </summary>
+public sealed partial class McpCatalog : IDisposable
+{
+    private readonly McpConnectionManager _manager;
+    private readonly ILogger _logger;
+    private readonly Lock _rebuildGate = new();
+    private CatalogSnapshot _current = CatalogSnapshot.Empty;
+
+    /// <summary>Creates the catalog over <paramref name="manager"/>'s servers.</summary>
+    public McpCatalog(McpConnectionManager manager, ILogger<McpCatalog>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        _manager = manager;
+        _logger = logger ?? NullLogger<McpCatalog>.Instance;
+        _manager.ServerListingChanged += OnServerListingChanged;
+    }
+
+    /// <summary>Raised once per published snapshot, after it became <see cref="Current"/>.</summary>
+    public event EventHandler<CatalogSnapshot>? Changed;
+
+    /// <summary>The latest snapshot, without contacting any server.</summary>
+    public CatalogSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Connects every server not yet connected (in parallel, each bounded by its connect_timeout) and returns the snapshot.</summary>
+    public async Task<CatalogSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        await _manager.ConnectAllAsync(cancellationToken);
+        return Current;
+    }
+
+    /// <summary>Calls the tool exposed as <paramref name="name"/> on its server under its original name.</summary>
+    public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        var tool = Current.FindTool(name) ?? (await GetAsync(cancellationToken)).FindTool(name)
+            ?? throw NotFound("tool", name);
+        return await _manager.InvokeAsync(
+            tool.ServerName,
+            RequestMethods.ToolsCall,
+            tool.OriginalName,
+            async (client, token) => await client.CallToolAsync(tool.OriginalName, arguments, progress, cancellationToken: token),
+            cancellationToken);
+    }
+
+    /// <summary>Gets the prompt exposed as <paramref name="name"/> from its server.</summary>
+    public async Task<GetPromptResult> GetPromptAsync(string name, IReadOnlyDictionary<string, object?>? arguments, CancellationToken cancellationToken)
+    {
+        var prompt = Current.FindPrompt(name) ?? (await GetAsync(cancellationToken)).FindPrompt(name)
+            ?? throw NotFound("prompt", name);
+        return await _manager.InvokeAsync(
+            prompt.ServerName,
+            RequestMethods.PromptsGet,
+            prompt.OriginalName,
+            async (client, token) => await client.GetPromptAsync(prompt.OriginalName, arguments, cancellationToken: token),
+            cancellationToken);
+    }
+
+    /// <summary>Reads <paramref name="uri"/> from the server that listed it, or whose template matches it best.</summary>
+    public async Task<ReadResourceResult> ReadResourceAsync(string uri, CancellationToken cancellationToken)
+    {
+        var server = OwnerOf(Current, uri) ?? OwnerOf(await GetAsync(cancellationToken), uri)
+            ?? throw NotFound("resource", uri);
+        return await _manager.InvokeAsync(
+            server,
+            RequestMethods.ResourcesRead,
+            uri,
+            async (client, token) => await client.ReadResourceAsync(uri, cancellationToken: token),
+            cancellationToken);
+    }
+
+    private static string? OwnerOf(CatalogSnapshot snapshot, string uri) =>
+        snapshot.FindResource(uri)?.ServerName
+        ?? snapshot.ResourceTemplates
+            .Select(t => (t.ServerName, Literal: LiteralPrefix(t.UriTemplate)))
+            .Where(t => t.Literal.Length > 0 && uri.StartsWith(t.Literal, StringComparison.Ordinal))
+            .OrderByDescending(t => t.Literal.Length)
+            .Select(t => t.ServerName)
+            .FirstOrDefault();
+
+    private static string LiteralPrefix(string template)
+    {
+        var brace = template.IndexOf('{', StringComparison.Ordinal);
+        return brace < 0 ? template : template[..brace];
+    }
+
+    private UpstreamException NotFound(string kind, string name)
+    {
+        // Only to explain the miss: routing itself never parses names.
+        var owner = _manager.Connections.FirstOrDefault(c => c.Config.Prefix.Length > 0 && name.StartsWith(c.Config.Prefix + ExposedNames.Separator, StringComparison.Ordinal));
+        if (owner?.Health is { State: not ServerState.Connected } health)
+        {
+            var reason = health.LastError is null ? string.Empty : $": {health.LastError}";
+            return new UpstreamException(owner.Name, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available: server '{owner.Name}' is {StateText(health.State)}{reason}");
+        }
+
+        return new UpstreamException(owner?.Name ?? string.Empty, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available; 'tributary tools list' shows the names");
+    }
+
+    private static string StateText(ServerState state) => state switch
+    {
+        ServerState.NotConfigured => "not configured",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private void OnServerListingChanged(string serverName)
+    {
+        CatalogSnapshot snapshot;
+        lock (_rebuildGate)
+        {
+            var sources = _manager.Connections.Select(c => (c.Config, c.Listing)).Where(s => !ReferenceEquals(s.Listing, ServerListing.Empty));
+            snapshot = CatalogBuilder.Build(_current.Version + 1, sources);
+            Volatile.Write(ref _current, snapshot);
+        }
+
+        LogRebuilt(serverName, snapshot.Version, snapshot.Tools.Count);
+        foreach (var collision in snapshot.Collisions)
+        {
+            LogCollision(collision.Kind, collision.WantedName, collision.ServerName, collision.KeptBy, collision.ResolvedName ?? "(hidden)");
+        }
+
+        Changed?.Invoke(this, snapshot);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _manager.ServerListingChanged -= OnServerListingChanged;
+
+    [LoggerMessage(2001, LogLevel.Debug, "Catalog rebuilt after a change on MCP server {ServerName}: version {Version}, {ToolCount} tools")]
+    private partial void LogRebuilt(string serverName, long version, int toolCount);
+
+    [LoggerMessage(2002, LogLevel.Warning, "The {Kind} name {WantedName} of MCP server {ServerName} is taken by {KeptBy}; exposed as {ResolvedName}")]
+    private partial void LogCollision(string kind, string wantedName, string serverName, string keptBy, string resolvedName);
+}

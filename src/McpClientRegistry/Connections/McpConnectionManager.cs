@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Configuration;
+using Tributary.McpClientRegistry.Health;
+using Tributary.McpClientRegistry.Telemetry;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+/// <summary>
+/// Owns one connection per registry entry. Nothing connects until first used; each server fails,
+/// backs off and recovers on its own, so one bad upstream never costs another's requests.
+/// </summary>
+public sealed class McpConnectionManager : IAsyncDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly Dictionary<string, McpServerConnection> _byName;
+
+    /// <summary>Creates the manager; nothing is contacted until a server is first used.</summary>
+    public McpConnectionManager(
+        RegistryConfig registry,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        EndpointResolver? resolver = null,
+        UpstreamTelemetry? telemetry = null)
+        : this(registry, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System, resolver ?? EndpointResolver.FromEnvironment, telemetry ?? new UpstreamTelemetry(), factory: null)
+    {
+    }
+
+    internal McpConnectionManager(
+        RegistryConfig registry,
+        ILoggerFactory loggerFactory,
+        TimeProvider timeProvider,
+        EndpointResolver resolver,
+        UpstreamTelemetry telemetry,
+        IUpstreamClientFactory? factory)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        Registry = registry;
+        _httpClient = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            AutomaticDecompression = DecompressionMethods.All,
+        })
+        {
+            // Streams (SSE, long tool calls) are bounded per request by each server's timeout instead.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        factory ??= new UpstreamClientFactory(_httpClient, loggerFactory);
+        var logger = loggerFactory.CreateLogger<McpConnectionManager>();
+        Connections = [.. registry.Servers.Select(server => new McpServerConnection(server, resolver, factory, telemetry, timeProvider, logger))];
+        _byName = Connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var connection in Connections)
+        {
+            connection.ListingChanged += c => ServerListingChanged?.Invoke(c.Name);
+            connection.NotificationReceived += (c, notification, token) =>
+                NotificationReceived is { } handler ? handler(c.Name, notification, token) : ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Raised with a server's name when what it offers changed (connected, list_changed, disconnected).</summary>
+    public event Action<string>? ServerListingChanged;
+
+    /// <summary>Raised for upstream notifications other than list changes (logging messages, resource updates).</summary>
+    public event Func<string, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
+
+    /// <summary>The registry this manager was built from.</summary>
+    public RegistryConfig Registry { get; }
+
+    internal IReadOnlyList<McpServerConnection> Connections { get; }
+
+    /// <summary>The last known health of every server, in registry order, without contacting any.</summary>
+    public IReadOnlyList<ServerHealth> GetHealth() => [.. Connections.Select(c => c.Health)];
+
+    /// <summary>Pings every enabled server in parallel (connecting where needed) and returns fresh health.</summary>
+    public async Task<IReadOnlyList<ServerHealth>> ProbeAllAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(Connections.Select(c => c.ProbeAsync(cancellationToken)));
+
+    /// <summary>Connects every enabled, configured server in parallel; failures show in health, not as exceptions.</summary>
+    public async Task ConnectAllAsync(CancellationToken cancellationToken)
+    {
+        var attempts = Connections
+            .Where(c => c.Health.State is not (ServerState.Disabled or ServerState.NotConfigured))
+            .Select(async c =>
+            {
+                try
+                {
+                    await c.EnsureConnectedAsync(cancellationToken);
+                }
+                catch (UpstreamException)
+                {
+                    // Recorded in the server's health; the others go on.
+                }
+            });
+        await Task.WhenAll(attempts);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="request"/> against server <paramref name="serverName"/>, connecting first if
+    /// needed, bounded by its timeout and traced. Throws <see cref="UpstreamException"/> when it cannot.
+    /// </summary>
+    public Task<T> InvokeAsync<T>(string serverName, string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
+        Get(serverName).InvokeAsync(method, target, request, cancellationToken);
+
+    internal McpServerConnection Get(string serverName) =>
+        _byName.TryGetValue(serverName, out var connection)
+            ? connection
+            : throw new UpstreamException(serverName, UpstreamFailureKind.NotFound, $"no MCP server named '{serverName}' in the registry");
+
+    /// <summary>Closes every connection (ending stdio servers' process trees).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(Connections.Select(c => c.DisposeAsync().AsTask()));
+        _httpClient.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using ModelContextProtocol.Client;
+using Tributary.McpClientRegistry.Health;
+using Tributary.McpClientRegistry.Telemetry;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+internal sealed partial class McpServerConnection
+{
+    /// <summary>
+    /// Runs one request against the server, connecting first if needed, bounded by the server's
+    /// <c>timeout</c>, traced and measured. A request the old session provably never processed is sent
+    /// once more on a new session; any other request that dies with its connection fails and is not replayed.
+    /// </summary>
+    public async Task<T> InvokeAsync<T>(string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        using var activity = UpstreamTelemetry.StartCall(Name, method, target);
+        var started = _time.GetTimestamp();
+        string? errorType = null;
+        try
+        {
+            return await InvokeCoreAsync(method, target, request, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            errorType = e is UpstreamException upstream ? upstream.Kind.ToString() : e.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+        finally
+        {
+            _telemetry.Record(Name, method, _time.GetElapsedTime(started), errorType);
+        }
+    }
+
+    /// <summary>Checks the server with a ping (connecting first if needed) and returns its fresh health.</summary>
+    public async Task<ServerHealth> ProbeAsync(CancellationToken cancellationToken)
+    {
+        if (!Config.Enabled)
+        {
+            return Health;
+        }
+
+        try
+        {
+            var started = _time.GetTimestamp();
+            await InvokeAsync("ping", null, async (client, token) => await client.PingAsync(cancellationToken: token), cancellationToken);
+            var latency = _time.GetElapsedTime(started);
+            UpdateHealth(h => h with { Latency = latency });
+        }
+        catch (UpstreamException)
+        {
+            // The failure is already in the health snapshot.
+        }
+
+        return Health;
+    }
+
+    private async Task<T> InvokeCoreAsync<T>(string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        var what = target is null ? method : $"{method} '{target}'";
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await GetSessionAsync(cancellationToken);
+            using var timeout = new CancellationTokenSource(Config.Timeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                var result = await request(session.Client, linked.Token);
+                var now = _time.GetUtcNow();
+                UpdateHealth(h => h with { LastSuccess = now, LastCheck = now });
+                return result;
+            }
+            catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {what} within {DurationText.Format(Config.Timeout)} (timeout)", e);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && FailureDescription.IsTransportFailure(e))
+            {
+                var reason = session.Redactor.Redact(FailureDescription.Describe(e, _stderr));
+                EndSession(session, reason);
+                if (attempt == 1 && FailureDescription.WasNotDelivered(e))
+                {
+                    LogReplaying(Name, method, reason);
+                    continue;
+                }
+
+                throw new UpstreamException(
+                    Name,
+                    UpstreamFailureKind.ConnectionLost,
+                    $"server '{Name}' lost its connection during {what}: {reason}; the request was not retried because it may already have run",
+                    e);
+            }
+        }
+    }
+}

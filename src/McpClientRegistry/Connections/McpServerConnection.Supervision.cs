@@ -1,0 +1,173 @@
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Configuration;
+using Tributary.McpClientRegistry.Health;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+internal sealed partial class McpServerConnection
+{
+    private static readonly TimeSpan StableAfter = TimeSpan.FromMinutes(1);
+    private int _refreshPending;
+    private int _restartPending;
+    private int _quickExits;
+
+    private async Task WatchAsync(UpstreamSession session)
+    {
+        string reason;
+        try
+        {
+            var details = await session.Client.Completion;
+            reason = FailureDescription.Describe(new ClientTransportClosedException(details), _stderr);
+        }
+        catch (Exception e)
+        {
+            reason = FailureDescription.Describe(e, _stderr);
+        }
+
+        EndSession(session, session.Redactor.Redact(reason));
+    }
+
+    /// <summary>Retires <paramref name="session"/> if it is still the live one: health, listing, and for stdio a restart.</summary>
+    private void EndSession(UpstreamSession session, string reason)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_session, session) || _isDisposed)
+            {
+                return;
+            }
+
+            _session = null;
+        }
+
+        UpdateHealth(h => h with { State = ServerState.Failed, LastError = reason, LastCheck = _time.GetUtcNow(), ToolCount = 0 });
+        LogSessionEnded(Name, reason);
+        _ = CloseQuietlyAsync(session);
+        if (Config.Transport == McpTransportKind.Stdio)
+        {
+            _ = RestartAsync(session.ConnectedAt);
+        }
+
+        ListingChanged?.Invoke(this);
+    }
+
+    /// <summary>Supervises a stdio server that exited: starts it again after a pause that grows while it keeps dying young.</summary>
+    private async Task RestartAsync(DateTimeOffset startedAt)
+    {
+        if (Interlocked.Exchange(ref _restartPending, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits + 1;
+            var delay = ReconnectPolicy.BreakAfter(_quickExits);
+            while (true)
+            {
+                UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + delay });
+                LogRestarting(Name, DurationText.Format(delay));
+                await Task.Delay(delay, _time, _disposed.Token);
+                try
+                {
+                    await GetSessionAsync(_disposed.Token);
+                    return;
+                }
+                catch (UpstreamException e) when (e.Kind is UpstreamFailureKind.Unavailable or UpstreamFailureKind.Timeout)
+                {
+                    var next = Health.NextAttempt is { } at ? at - _time.GetUtcNow() : TimeSpan.Zero;
+                    delay = next > ReconnectPolicy.FirstBreak ? next : ReconnectPolicy.FirstBreak;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or UpstreamException)
+        {
+            // Shut down, disabled or not configured: nothing to supervise.
+        }
+        finally
+        {
+            Volatile.Write(ref _restartPending, 0);
+        }
+    }
+
+    private async ValueTask OnNotificationAsync(JsonRpcNotification notification, CancellationToken cancellationToken)
+    {
+        if (notification.Method is NotificationMethods.ToolListChangedNotification
+            or NotificationMethods.ResourceListChangedNotification
+            or NotificationMethods.PromptListChangedNotification)
+        {
+            // Coalesced: a burst of changes while a refresh is queued costs one more listing, not one each.
+            if (Interlocked.Exchange(ref _refreshPending, 1) == 0)
+            {
+                _ = RefreshListingAsync();
+            }
+
+            return;
+        }
+
+        if (NotificationReceived is { } handler)
+        {
+            await handler(this, notification, cancellationToken);
+        }
+    }
+
+    private async Task RefreshListingAsync()
+    {
+        try
+        {
+            await _listLock.WaitAsync(_disposed.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            Volatile.Write(ref _refreshPending, 0);
+            if (Volatile.Read(ref _session) is not { } session)
+            {
+                return;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+            timeout.CancelAfter(Config.Timeout);
+            session.Listing = await ServerListing.FetchAsync(session.Client, Config.Tools, timeout.Token);
+            UpdateHealth(h => h with { ToolCount = session.Listing.Tools.Count });
+            LogListingRefreshed(Name, session.Listing.Tools.Count);
+            ListingChanged?.Invoke(this);
+        }
+        catch (Exception e) when (!_disposed.IsCancellationRequested)
+        {
+            LogListingRefreshFailed(Name, FailureDescription.Describe(e, _stderr));
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            _listLock.Release();
+        }
+    }
+
+    private void OnStderrLine(string line)
+    {
+        _stderr.Add(line);
+        LogStderr(Name, line);
+    }
+
+    private async Task CloseQuietlyAsync(UpstreamSession session)
+    {
+        try
+        {
+            await session.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            LogCloseFailed(Name, FailureDescription.Describe(e));
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Configuration;
+using Tributary.McpClientRegistry.Health;
+using Tributary.McpClientRegistry.Telemetry;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+/// <summary>
+/// Owns the connection to one upstream server: connects on first use (concurrent first uses share one
+/// attempt), backs off while the server is down, notices when the session dies and rebuilds it, and
+/// keeps the server's health and listing current.
+/// </summary>
+internal sealed partial class McpServerConnection : IAsyncDisposable
+{
+    private readonly EndpointResolver _resolver;
+    private readonly IUpstreamClientFactory _factory;
+    private readonly UpstreamTelemetry _telemetry;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _connectPipeline;
+    private readonly StderrTail _stderr = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly SemaphoreSlim _listLock = new(1, 1);
+    private readonly Lock _gate = new();
+    private UpstreamSession? _session;
+    private Task<UpstreamSession>? _connecting;
+    private ServerHealth _health;
+    private bool _isDisposed;
+
+    public McpServerConnection(
+        McpServerConfig config,
+        EndpointResolver resolver,
+        IUpstreamClientFactory factory,
+        UpstreamTelemetry telemetry,
+        TimeProvider time,
+        ILogger logger)
+    {
+        Config = config;
+        _resolver = resolver;
+        _factory = factory;
+        _telemetry = telemetry;
+        _time = time;
+        _logger = logger;
+        _connectPipeline = ReconnectPolicy.Create(config.ConnectTimeout, time, breakDuration => UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + breakDuration }));
+        _health = InitialHealth(config, resolver);
+    }
+
+    /// <summary>Raised when the listing changes: after connecting, after a list_changed refresh, and when the session ends.</summary>
+    public event Action<McpServerConnection>? ListingChanged;
+
+    /// <summary>Raised for upstream notifications other than list changes (logging, resource updates).</summary>
+    public event Func<McpServerConnection, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
+
+    public McpServerConfig Config { get; }
+
+    public string Name => Config.Name;
+
+    public ServerHealth Health => Volatile.Read(ref _health);
+
+    /// <summary>What the live session listed; empty while not connected.</summary>
+    public ServerListing Listing => Volatile.Read(ref _session)?.Listing ?? ServerListing.Empty;
+
+    /// <summary>Connects if needed and returns the listing.</summary>
+    public async Task<ServerListing> EnsureConnectedAsync(CancellationToken cancellationToken) =>
+        (await GetSessionAsync(cancellationToken)).Listing;
+
+    private async Task<UpstreamSession> GetSessionAsync(CancellationToken cancellationToken)
+    {
+        Task<UpstreamSession> connecting;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_isDisposed, this);
+            if (_session is { } session)
+            {
+                return session;
+            }
+
+            if (!Config.Enabled)
+            {
+                throw new UpstreamException(Name, UpstreamFailureKind.Disabled, $"server '{Name}' is disabled (enabled: false in the registry)");
+            }
+
+            if (_connecting is null)
+            {
+                _health = _health with { State = ServerState.Connecting };
+                _connecting = ConnectAsync();
+            }
+
+            connecting = _connecting;
+        }
+
+        // Each caller may give up on its own; the shared attempt goes on, bounded by connect_timeout.
+        return await connecting.WaitAsync(cancellationToken);
+    }
+
+    private async Task<UpstreamSession> ConnectAsync()
+    {
+        await Task.Yield(); // leave the caller's lock before doing anything
+        try
+        {
+            var resolution = _resolver.Resolve(Config);
+            if (resolution.Endpoint is not { } endpoint)
+            {
+                UpdateHealth(h => h with { State = ServerState.NotConfigured, LastError = resolution.Problem, LastCheck = _time.GetUtcNow() });
+                LogNotConfigured(Name, resolution.Problem!);
+                throw new UpstreamException(Name, UpstreamFailureKind.NotConfigured, resolution.Problem!);
+            }
+
+            var redactor = SecretRedactor.For(endpoint);
+            try
+            {
+                var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
+                ListingChanged?.Invoke(this);
+                return session;
+            }
+            catch (BrokenCircuitException)
+            {
+                UpdateHealth(h => h with { State = ServerState.Failed });
+                var wait = Health.NextAttempt is { } next ? DurationText.Format(Max(next - _time.GetUtcNow(), TimeSpan.Zero)) : "a moment";
+                throw new UpstreamException(Name, UpstreamFailureKind.Unavailable, $"server '{Name}' is unavailable, next connection attempt in {wait}; last error: {Health.LastError}");
+            }
+            catch (TimeoutRejectedException e)
+            {
+                var reason = $"no answer within {DurationText.Format(Config.ConnectTimeout)} (connect_timeout)";
+                Fail(reason);
+                throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not finish connecting: {reason}", e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not UpstreamException)
+            {
+                var reason = redactor.Redact(FailureDescription.Describe(e, _stderr));
+                Fail(reason);
+                throw new UpstreamException(Name, UpstreamFailureKind.Unavailable, $"server '{Name}' is unreachable: {reason}", e);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _connecting = null;
+            }
+        }
+    }
+
+    private async Task<UpstreamSession> AttemptAsync(ResolvedEndpoint endpoint, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        UpdateHealth(h => h with { State = ServerState.Connecting, LastCheck = _time.GetUtcNow() });
+        LogConnecting(Name, Config.Transport);
+        _stderr.Clear();
+        var started = _time.GetTimestamp();
+        var callbacks = new UpstreamCallbacks(OnNotificationAsync, line => OnStderrLine(redactor.Redact(line)));
+        var client = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
+        var handshake = _time.GetElapsedTime(started);
+        try
+        {
+            // Holding the list lock until the session is published makes a list_changed that races
+            // the first listing wait for it, then list again.
+            await _listLock.WaitAsync(cancellationToken);
+            try
+            {
+                var listing = await ServerListing.FetchAsync(client, Config.Tools, cancellationToken);
+                var session = new UpstreamSession(client, redactor, listing, _time.GetUtcNow());
+                lock (_gate)
+                {
+                    ObjectDisposedException.ThrowIf(_isDisposed, this);
+                    _session = session;
+                }
+
+                UpdateHealth(h => h with
+                {
+                    State = ServerState.Connected,
+                    LastError = null,
+                    LastSuccess = session.ConnectedAt,
+                    LastCheck = session.ConnectedAt,
+                    ToolCount = listing.Tools.Count,
+                    Latency = handshake,
+                    NextAttempt = null,
+                });
+                LogConnected(Name, (long)_time.GetElapsedTime(started).TotalMilliseconds, listing.Tools.Count);
+                _ = WatchAsync(session);
+                return session;
+            }
+            finally
+            {
+                _listLock.Release();
+            }
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        UpdateHealth(h => h with { State = ServerState.Failed, LastError = reason, LastCheck = _time.GetUtcNow(), ToolCount = 0 });
+        LogFailed(Name, reason);
+    }
+
+    private void UpdateHealth(Func<ServerHealth, ServerHealth> change)
+    {
+        lock (_gate)
+        {
+            _health = change(_health);
+        }
+    }
+
+    private static ServerHealth InitialHealth(McpServerConfig config, EndpointResolver resolver)
+    {
+        var health = new ServerHealth { Name = config.Name, Transport = config.Transport, Description = config.Description, State = ServerState.Idle };
+        if (!config.Enabled)
+        {
+            return health with { State = ServerState.Disabled };
+        }
+
+        // Resolving is cheap and local: an operator sees a missing variable before anything connects.
+        var resolution = resolver.Resolve(config);
+        return resolution.IsConfigured ? health : health with { State = ServerState.NotConfigured, LastError = resolution.Problem };
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    public async ValueTask DisposeAsync()
+    {
+        UpstreamSession? session;
+        lock (_gate)
+        {
+            if (_isDisposed)
+            {
+                return;
+            }
+
+            _isDisposed = true;
+            session = _session;
+            _session = null;
+        }
+
+        await _disposed.CancelAsync();
+        if (session is not null)
+        {
+            await CloseQuietlyAsync(session);
+        }
+
+        _disposed.Dispose();
+    }
+}

@@ -1,0 +1,10 @@
+using ModelContextProtocol.Protocol;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+/// <summary>What a new upstream client reports back to the connection that owns it.</summary>
+/// <param name="OnNotification">Called for every notification the server sends.</param>
+/// <param name="OnStderrLine">Called for every line a stdio server writes to standard error.</param>
+internal sealed record UpstreamCallbacks(
+    Func<JsonRpcNotification, CancellationToken, ValueTask> OnNotification,
+    Action<string> OnStderrLine);

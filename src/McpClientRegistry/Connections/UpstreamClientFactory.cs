@@ -1,0 +1,95 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Configuration;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+/// <summary>
+/// Builds the SDK transport a server's configuration asks for and initializes a client over it.
+/// Sessions are pinned to protocol revision 2025-11-25, which every current server speaks and which
+/// keeps what an aggregator needs: list_changed notifications, logging and ping.
+/// </summary>
+internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactory loggerFactory) : IUpstreamClientFactory
+{
+    internal const string ProtocolVersion = "2025-11-25";
+
+    private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(1);
+
+    private static readonly string[] ForwardedNotifications =
+    [
+        NotificationMethods.ToolListChangedNotification,
+        NotificationMethods.ResourceListChangedNotification,
+        NotificationMethods.PromptListChangedNotification,
+        NotificationMethods.ResourceUpdatedNotification,
+#pragma warning disable MCP9005 // Deprecated from 2026-07-28, but 2025-11-25 sessions (which we pin) still log, and clients expect it forwarded.
+        NotificationMethods.LoggingMessageNotification,
+#pragma warning restore MCP9005
+    ];
+
+    private static readonly Implementation ClientInfo = new()
+    {
+        Name = "tributary",
+        Version = typeof(UpstreamClientFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
+    };
+
+    public async Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken) =>
+        await McpClient.CreateAsync(CreateTransport(server, endpoint, callbacks), CreateOptions(server, callbacks), loggerFactory, cancellationToken);
+
+    /// <summary>The client options every upstream session uses, whatever its transport.</summary>
+    internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks) => new()
+    {
+        ClientInfo = ClientInfo,
+        ProtocolVersion = ProtocolVersion,
+        // The connection's own connect_timeout rules; the SDK's limits are only a backstop.
+        InitializationTimeout = server.ConnectTimeout + Backstop,
+        Handlers = new McpClientHandlers
+        {
+            NotificationHandlers = [.. ForwardedNotifications.Select(m => KeyValuePair.Create(m, callbacks.OnNotification))],
+        },
+    };
+
+    private IClientTransport CreateTransport(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks)
+    {
+        if (server.Transport == McpTransportKind.Stdio)
+        {
+            // A child gets a curated environment (PATH, HOME, ...) plus its own env, not Tributary's
+            // whole environment, so the host's tokens never leak into third-party processes.
+            var environment = StdioClientTransportOptions.GetDefaultEnvironmentVariables();
+            foreach (var (key, value) in endpoint.Env)
+            {
+                environment[key] = value;
+            }
+
+            return new StdioClientTransport(
+                new StdioClientTransportOptions
+                {
+                    Name = server.Name,
+                    Command = endpoint.Command!,
+                    Arguments = [.. endpoint.Args],
+                    WorkingDirectory = endpoint.Cwd,
+                    InheritEnvironmentVariables = false,
+                    EnvironmentVariables = environment,
+                    StandardErrorLines = callbacks.OnStderrLine,
+                    ShutdownTimeout = TimeSpan.FromSeconds(2),
+                },
+                loggerFactory);
+        }
+
+        return new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Name = server.Name,
+                Endpoint = endpoint.Url!,
+                TransportMode = server.Transport == McpTransportKind.Sse ? HttpTransportMode.Sse : HttpTransportMode.StreamableHttp,
+                ConnectionTimeout = server.ConnectTimeout + Backstop,
+                AdditionalHeaders = endpoint.Headers.ToDictionary(),
+                // A dead session is rebuilt by the connection with backoff, not retried inside the transport.
+                MaxReconnectionAttempts = 0,
+            },
+            httpClient,
+            loggerFactory,
+            ownsHttpClient: false);
+    }
+}
