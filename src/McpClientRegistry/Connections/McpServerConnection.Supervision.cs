@@ -63,8 +63,9 @@ internal sealed partial class McpServerConnection
 
         try
         {
-            _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits + 1;
-            var delay = ReconnectPolicy.BreakAfter(_quickExits);
+            // A server that ran for a while before exiting starts the backoff over.
+            _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits;
+            var delay = ReconnectPolicy.BreakAfter(_quickExits++);
             while (true)
             {
                 UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + delay });

@@ -52,6 +52,7 @@ internal static class TestRegistry
                 published.TrySetResult(snapshot);
             }
         };
-        return published.Task;
+        // A safety net so a broken build fails instead of hanging CI; not a timing assertion.
+        return published.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 }
