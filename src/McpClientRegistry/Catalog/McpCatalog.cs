@@ -44,7 +44,7 @@ public sealed partial class McpCatalog : IDisposable
     /// <summary>Calls the tool exposed as <paramref name="name"/> on its server under its original name.</summary>
     public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
-        var tool = Current.FindTool(name) ?? (await GetAsync(cancellationToken)).FindTool(name)
+        var tool = Current.FindTool(name) ?? (await RefreshAfterMissAsync(name, cancellationToken)).FindTool(name)
             ?? throw NotFound("tool", name);
         return await _manager.InvokeAsync(
             tool.ServerName,
@@ -57,7 +57,7 @@ public sealed partial class McpCatalog : IDisposable
     /// <summary>Gets the prompt exposed as <paramref name="name"/> from its server.</summary>
     public async Task<GetPromptResult> GetPromptAsync(string name, IReadOnlyDictionary<string, object?>? arguments, CancellationToken cancellationToken)
     {
-        var prompt = Current.FindPrompt(name) ?? (await GetAsync(cancellationToken)).FindPrompt(name)
+        var prompt = Current.FindPrompt(name) ?? (await RefreshAfterMissAsync(name, cancellationToken)).FindPrompt(name)
             ?? throw NotFound("prompt", name);
         return await _manager.InvokeAsync(
             prompt.ServerName,
@@ -70,7 +70,7 @@ public sealed partial class McpCatalog : IDisposable
     /// <summary>Reads <paramref name="uri"/> from the server that listed it, or whose template matches it best.</summary>
     public async Task<ReadResourceResult> ReadResourceAsync(string uri, CancellationToken cancellationToken)
     {
-        var server = OwnerOf(Current, uri) ?? OwnerOf(await GetAsync(cancellationToken), uri)
+        var server = OwnerOf(Current, uri) ?? OwnerOf(await RefreshAfterMissAsync(uri, cancellationToken), uri)
             ?? throw NotFound("resource", uri);
         return await _manager.InvokeAsync(
             server,
@@ -97,22 +97,42 @@ public sealed partial class McpCatalog : IDisposable
 
     private UpstreamException NotFound(string kind, string name)
     {
-        // Only to explain the miss: routing itself never parses names.
-        var owner = _manager.Connections.FirstOrDefault(c => c.Config.Prefix.Length > 0 && name.StartsWith(c.Config.Prefix + ExposedNames.Separator, StringComparison.Ordinal));
-        if (owner?.Health is { State: not ServerState.Connected } health)
+        if (OwnerByPrefix(name) is { Health: { State: not ServerState.Connected } health } owner)
         {
-            var reason = health.LastError is null ? string.Empty : $": {health.LastError}";
-            return new UpstreamException(owner.Name, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available: server '{owner.Name}' is {StateText(health.State)}{reason}");
+            return new UpstreamException(owner.Name, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available: server '{owner.Name}' {ServerStateText.WhyUnavailable(health)}");
         }
 
-        return new UpstreamException(owner?.Name ?? string.Empty, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available; 'tributary tools list' shows the names");
+        return new UpstreamException(string.Empty, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available; 'tributary tools list' shows the names");
     }
 
-    private static string StateText(ServerState state) => state switch
+    /// <summary>
+    /// After a miss: connects the server whose prefix the name carries, or else the servers never tried,
+    /// since the name may belong to one not connected yet. Failed servers are left to their backoff.
+    /// </summary>
+    private async Task<CatalogSnapshot> RefreshAfterMissAsync(string name, CancellationToken cancellationToken)
     {
-        ServerState.NotConfigured => "not configured",
-        _ => state.ToString().ToLowerInvariant(),
-    };
+        if (OwnerByPrefix(name) is { } owner)
+        {
+            try
+            {
+                await owner.EnsureConnectedAsync(cancellationToken);
+            }
+            catch (UpstreamException)
+            {
+                // Explained by NotFound from the owner's health.
+            }
+        }
+        else
+        {
+            await _manager.ConnectUntriedAsync(cancellationToken);
+        }
+
+        return Current;
+    }
+
+    // Only to pick whom to connect or blame after a miss: routing itself never parses names.
+    private McpServerConnection? OwnerByPrefix(string name) =>
+        _manager.Connections.FirstOrDefault(c => c.Config.Prefix.Length > 0 && name.StartsWith(c.Config.Prefix + ExposedNames.Separator, StringComparison.Ordinal));
 
     private void OnServerListingChanged(string serverName)
     {

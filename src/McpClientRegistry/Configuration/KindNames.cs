@@ -1,7 +1,7 @@
 namespace Tributary.McpClientRegistry.Configuration;
 
 /// <summary>How transports and auth types are spelt in the registry file.</summary>
-internal static class KindNames
+public static class KindNames
 {
     /// <summary>The valid <c>transport</c> values, as listed in error messages.</summary>
     public const string TransportChoices = "streamable-http (the default; alias streamable_http), sse, stdio";

@@ -79,10 +79,17 @@ public sealed class McpConnectionManager : IAsyncDisposable
         await Task.WhenAll(Connections.Select(c => c.ProbeAsync(cancellationToken)));
 
     /// <summary>Connects every enabled, configured server in parallel; failures show in health, not as exceptions.</summary>
-    public async Task ConnectAllAsync(CancellationToken cancellationToken)
+    public Task ConnectAllAsync(CancellationToken cancellationToken) =>
+        ConnectWhereAsync(h => h.State is not (ServerState.Disabled or ServerState.NotConfigured), cancellationToken);
+
+    /// <summary>Connects the servers never tried yet.</summary>
+    internal Task ConnectUntriedAsync(CancellationToken cancellationToken) =>
+        ConnectWhereAsync(h => h.State is ServerState.Idle, cancellationToken);
+
+    private async Task ConnectWhereAsync(Func<ServerHealth, bool> which, CancellationToken cancellationToken)
     {
         var attempts = Connections
-            .Where(c => c.Health.State is not (ServerState.Disabled or ServerState.NotConfigured))
+            .Where(c => which(c.Health))
             .Select(async c =>
             {
                 try

@@ -6,7 +6,7 @@ namespace Tributary.McpClientRegistry.Connections;
 internal sealed partial class McpServerConnection
 {
     [LoggerMessage(1001, LogLevel.Debug, "Connecting to MCP server {ServerName} over {Transport}")]
-    private partial void LogConnecting(string serverName, McpTransportKind transport);
+    private partial void LogConnecting(string serverName, string transport);
 
     [LoggerMessage(1002, LogLevel.Information, "Connected to MCP server {ServerName} in {ElapsedMs} ms: {ToolCount} tools")]
     private partial void LogConnected(string serverName, long elapsedMs, int toolCount);

@@ -149,7 +149,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private async Task<UpstreamSession> AttemptAsync(ResolvedEndpoint endpoint, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         UpdateHealth(h => h with { State = ServerState.Connecting, LastCheck = _time.GetUtcNow() });
-        LogConnecting(Name, Config.Transport);
+        LogConnecting(Name, KindNames.Of(Config.Transport));
         _stderr.Clear();
         var started = _time.GetTimestamp();
         var callbacks = new UpstreamCallbacks(OnNotificationAsync, line => OnStderrLine(redactor.Redact(line)));

@@ -7,22 +7,13 @@ namespace Tributary.Server.Cli;
 internal static class ServerText
 {
     /// <summary>The transport as written in the registry file.</summary>
-    public static string Transport(McpTransportKind transport) => transport switch
-    {
-        McpTransportKind.Stdio => "stdio",
-        McpTransportKind.Sse => "sse",
-        _ => "streamable-http",
-    };
+    public static string Transport(McpTransportKind transport) => KindNames.Of(transport);
 
     /// <summary>The state for people: <c>not configured</c>, <c>connected</c>...</summary>
-    public static string State(ServerState state) => state switch
-    {
-        ServerState.NotConfigured => "not configured",
-        _ => state.ToString().ToLowerInvariant(),
-    };
+    public static string State(ServerState state) => ServerStateText.Describe(state);
 
     /// <summary>The state for machines: <c>not_configured</c>, <c>connected</c>...</summary>
-    public static string StateId(ServerState state) => State(state).Replace(' ', '_');
+    public static string StateId(ServerState state) => ServerStateText.Id(state);
 
     /// <summary>The prefix of the server's exposed names.</summary>
     public static string Prefix(McpServerConfig server) =>

@@ -142,7 +142,7 @@ public sealed class McpConnectionManagerTests
         var error = await Assert.ThrowsAsync<UpstreamException>(() => slow);
 
         Assert.Equal("fast echoes hi", Assert.IsType<TextContentBlock>(fast.Content[0]).Text);
-        Assert.Equal("no tool named 'slow__echo' is available: server 'slow' is failed: no answer within 300ms (connect_timeout)", error.Message);
+        Assert.Equal("no tool named 'slow__echo' is available: server 'slow' failed: no answer within 300ms (connect_timeout)", error.Message);
         var health = manager.GetHealth()[0];
         Assert.Equal(ServerState.Failed, health.State);
         Assert.Equal("no answer within 300ms (connect_timeout)", health.LastError);

@@ -91,7 +91,7 @@ public sealed class ToolsCallCommandTests
         var result = await CliRunner.RunAsync(["tools", "call", "broken__anything", "--config", registry.Path], Token);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: no tool named 'broken__anything' is available: server 'broken' is failed: Connection refused (127.0.0.1:{port})", result.ErrorLines[^1]);
+        Assert.Equal($"error: no tool named 'broken__anything' is available: server 'broken' failed: Connection refused (127.0.0.1:{port})", result.ErrorLines[^1]);
     }
 
     [Fact]
