@@ -75,6 +75,13 @@ internal sealed partial class McpServerConnection
             {
                 throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {what} within {DurationText.Format(Config.Timeout)} (timeout)", e);
             }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The SDK cancels the requests still pending when its transport closes.
+                var ended = await EndReasonAsync(session) ?? throw new UpstreamException(Name, UpstreamFailureKind.Unavailable, $"server '{Name}' cancelled {what} unexpectedly", e);
+                EndSession(session, session.Redactor.Redact(ended));
+                throw LostDuring(what, session.Redactor.Redact(ended), e);
+            }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && FailureDescription.IsTransportFailure(e))
             {
                 var reason = session.Redactor.Redact(FailureDescription.Describe(e, _stderr));
@@ -85,12 +92,28 @@ internal sealed partial class McpServerConnection
                     continue;
                 }
 
-                throw new UpstreamException(
-                    Name,
-                    UpstreamFailureKind.ConnectionLost,
-                    $"server '{Name}' lost its connection during {what}: {reason}; the request was not retried because it may already have run",
-                    e);
+                throw LostDuring(what, reason, e);
             }
+        }
+    }
+
+    private UpstreamException LostDuring(string what, string reason, Exception inner) => new(
+        Name,
+        UpstreamFailureKind.ConnectionLost,
+        $"server '{Name}' lost its connection during {what}: {reason}; the request was not retried because it may already have run",
+        inner);
+
+    /// <summary>Why <paramref name="session"/> ended, or null if it is still alive.</summary>
+    private async Task<string?> EndReasonAsync(UpstreamSession session)
+    {
+        try
+        {
+            var details = await session.Client.Completion.WaitAsync(TimeSpan.FromSeconds(2), _time);
+            return FailureDescription.Describe(new ClientTransportClosedException(details), _stderr);
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 }

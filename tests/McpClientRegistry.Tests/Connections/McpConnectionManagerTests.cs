@@ -111,6 +111,40 @@ public sealed class McpConnectionManagerTests
     }
 
     [Fact]
+    public async Task CallTool_ConnectionDiesMidCall_FailsClearlyAndIsNotReplayed()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = 0;
+        var upstream = new InMemoryUpstream("docs");
+        upstream.Tools.Add(ModelContextProtocol.Server.McpServerTool.Create(
+            async (CancellationToken token) =>
+            {
+                Interlocked.Increment(ref runs);
+                started.TrySetResult();
+                await Task.Delay(Timeout.Infinite, token);
+                return "never";
+            },
+            new ModelContextProtocol.Server.McpServerToolCreateOptions { Name = "deploy" }));
+        await using var factory = new InMemoryUpstreamFactory(upstream);
+        var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http("docs"));
+        await using var _ = manager;
+        await catalog.GetAsync(Token);
+
+        var call = catalog.CallToolAsync("docs__deploy", null, null, Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        await upstream.KillAsync();
+        var error = await Assert.ThrowsAsync<UpstreamException>(() => call);
+
+        Assert.Equal(UpstreamFailureKind.ConnectionLost, error.Kind);
+        Assert.Matches(
+            new Regex("^server 'docs' lost its connection during tools/call 'deploy': .+; the request was not retried because it may already have run$"),
+            error.Message);
+        Assert.Equal(1, runs);
+        Assert.Equal(1, upstream.ConnectCount);
+        Assert.Equal(ServerState.Failed, manager.GetHealth()[0].State);
+    }
+
+    [Fact]
     public async Task CallTool_UpstreamHangs_CutOffAtTimeoutWhileOthersAnswer()
     {
         await using var factory = new InMemoryUpstreamFactory(new InMemoryUpstream("slow").WithHangingTool(), new InMemoryUpstream("fast").WithEcho());
