@@ -32,11 +32,27 @@ internal sealed class LiveRegistry : IAsyncDisposable
     public McpCatalog Catalog { get; }
 
     /// <summary>Parses <paramref name="yaml"/> (failing the test on any config error) and builds the manager.</summary>
-    public static LiveRegistry Create(string yaml, ITestOutputHelper? output, IReadOnlyDictionary<string, string>? variables = null)
+    public static LiveRegistry Create(
+        string yaml,
+        ITestOutputHelper? output,
+        IReadOnlyDictionary<string, string>? variables = null,
+        CapturedLogs? capture = null)
     {
         var result = RegistryConfigLoader.Parse(yaml, "integration.yml");
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
-        var logs = TestLogging.CreateFactory(output, LogLevel.Debug);
+        var logs = LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(LogLevel.Trace);
+            if (output is not null)
+            {
+                builder.AddProvider(new TestOutputLoggerProvider(output, LogLevel.Debug));
+            }
+
+            if (capture is not null)
+            {
+                builder.AddProvider(capture);
+            }
+        });
         var resolver = new EndpointResolver((variables ?? new Dictionary<string, string>()).GetValueOrDefault);
         return new LiveRegistry(new McpConnectionManager(result.Config, logs, TimeProvider.System, resolver), logs);
     }

@@ -17,19 +17,22 @@ public sealed class UpstreamAuthTests(ITestOutputHelper output)
     public async Task CallTool_BearerTokenFromVariable_Authenticates()
     {
         await using var server = await StartSecuredAsync(new RequiredHeader("Authorization", "Bearer s3cret"));
-        await using var registry = LiveRegistry.Create(BearerYaml(server), output, new Dictionary<string, string> { ["TEST_TOKEN"] = "s3cret" });
+        var logs = new CapturedLogs();
+        await using var registry = LiveRegistry.Create(BearerYaml(server), output, new Dictionary<string, string> { ["TEST_TOKEN"] = "s3cret" }, logs);
 
         var text = await registry.CallTextAsync("secured__echo", s_hi, Token);
 
         Assert.Equal("secured:echo:{\"message\":\"hi\"}", text);
         Assert.Equal(ServerState.Connected, registry.Health("secured").State);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("s3cret", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Connect_WrongBearerToken_FailsWith401AndNeverShowsTheToken()
     {
         await using var server = await StartSecuredAsync(new RequiredHeader("Authorization", "Bearer s3cret"));
-        await using var registry = LiveRegistry.Create(BearerYaml(server), output, new Dictionary<string, string> { ["TEST_TOKEN"] = WrongToken });
+        var logs = new CapturedLogs();
+        await using var registry = LiveRegistry.Create(BearerYaml(server), output, new Dictionary<string, string> { ["TEST_TOKEN"] = WrongToken }, logs);
 
         var error = await Assert.ThrowsAsync<UpstreamException>(() => registry.CallTextAsync("secured__echo", s_hi, Token));
 
@@ -41,6 +44,8 @@ public sealed class UpstreamAuthTests(ITestOutputHelper output)
         Assert.DoesNotContain(WrongToken, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongToken, error.ToString(), StringComparison.Ordinal);
         Assert.True(server.RequestCount > 0);
+        Assert.NotEmpty(logs.Entries);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains(WrongToken, StringComparison.Ordinal));
     }
 
     [Fact]

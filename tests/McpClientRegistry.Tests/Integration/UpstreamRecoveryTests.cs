@@ -10,17 +10,13 @@ public sealed class UpstreamRecoveryTests(ITestOutputHelper output)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task CallTool_HttpServerKilledThenRestarted_FailsClearlyThenRecovers()
+    [Theory]
+    [InlineData(EverythingTransport.StreamableHttp)]
+    [InlineData(EverythingTransport.Sse, Skip = "BUG: over SSE the dead session is noticed first and the call then fails with Kind NotFound (McpCatalog.NotFound), not Unavailable")]
+    public async Task CallTool_HttpServerKilledThenRestarted_FailsClearlyThenRecovers(EverythingTransport transport)
     {
-        await using var server = await EverythingServer.StartAsync(EverythingTransport.StreamableHttp, output, Token);
-        await using var registry = LiveRegistry.Create(
-            $"""
-            mcp_servers:
-              everything:
-                url: {server.Url}
-            """,
-            output);
+        await using var server = await EverythingServer.StartAsync(transport, output, Token);
+        await using var registry = LiveRegistry.Create(HttpYaml(server), output);
         Assert.Equal("Echo: before", await registry.CallTextAsync("everything__echo", Message("before"), Token));
 
         await server.KillAsync(Token);
@@ -41,6 +37,22 @@ public sealed class UpstreamRecoveryTests(ITestOutputHelper output)
         var up = registry.Health("everything");
         Assert.Equal(ServerState.Connected, up.State);
         Assert.Null(up.LastError);
+    }
+
+    [Theory]
+    [InlineData(EverythingTransport.StreamableHttp, Skip = "BUG: the TypeScript server's 400 'No valid session ID provided' surfaces as a raw McpProtocolException on every call; the session is never rebuilt")]
+    [InlineData(EverythingTransport.Sse)]
+    public async Task CallTool_HttpServerRestartedBetweenCalls_NextCallSucceeds(EverythingTransport transport)
+    {
+        await using var server = await EverythingServer.StartAsync(transport, output, Token);
+        await using var registry = LiveRegistry.Create(HttpYaml(server), output);
+        Assert.Equal("Echo: before", await registry.CallTextAsync("everything__echo", Message("before"), Token));
+
+        await server.RestartAsync(Token);
+        var text = await registry.CallTextAsync("everything__echo", Message("after"), Token);
+
+        Assert.Equal("Echo: after", text);
+        Assert.Equal(ServerState.Connected, registry.Health("everything").State);
     }
 
     [Fact]
@@ -105,6 +117,13 @@ public sealed class UpstreamRecoveryTests(ITestOutputHelper output)
         Assert.False(StdioProcesses.IsAlive(pid), $"process {pid} ({NodeTools.EverythingScript}) is still running after the manager was disposed");
         Assert.Empty(StdioProcesses.WithMarker(marker));
     }
+
+    private static string HttpYaml(EverythingServer server) => $"""
+        mcp_servers:
+          everything:
+            transport: {(server.Transport == EverythingTransport.Sse ? "sse" : "streamable-http")}
+            url: {server.Url}
+        """;
 
     internal static string StdioYaml(string marker) => $"""
         mcp_servers:
