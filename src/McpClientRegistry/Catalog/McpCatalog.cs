@@ -99,7 +99,13 @@ public sealed partial class McpCatalog : IDisposable
     {
         if (OwnerByPrefix(name) is { Health: { State: not ServerState.Connected } health } owner)
         {
-            return new UpstreamException(owner.Name, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available: server '{owner.Name}' {ServerStateText.WhyUnavailable(health)}");
+            var failure = health.State switch
+            {
+                ServerState.Disabled => UpstreamFailureKind.Disabled,
+                ServerState.NotConfigured => UpstreamFailureKind.NotConfigured,
+                _ => UpstreamFailureKind.Unavailable,
+            };
+            return new UpstreamException(owner.Name, failure, $"no {kind} named '{name}' is available: server '{owner.Name}' {ServerStateText.WhyUnavailable(health)}");
         }
 
         return new UpstreamException(string.Empty, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available; 'tributary tools list' shows the names");

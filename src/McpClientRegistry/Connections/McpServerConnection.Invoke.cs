@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
+using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 using Tributary.McpClientRegistry.Telemetry;
 
@@ -75,6 +77,20 @@ internal sealed partial class McpServerConnection
             {
                 throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {what} within {DurationText.Format(Config.Timeout)} (timeout)", e);
             }
+            catch (McpProtocolException) when (attempt == 1 && Config.Transport == McpTransportKind.StreamableHttp && !cancellationToken.IsCancellationRequested)
+            {
+                // Some servers reject a session they no longer know (after a restart) with HTTP 400 and a
+                // JSON-RPC error, which the SDK reports like any protocol error. If a ping on the same session
+                // fails too, the request was rejected unprocessed: start a new session and send it once more.
+                if (await IsAliveAsync(session, cancellationToken))
+                {
+                    throw;
+                }
+
+                const string reason = "the server no longer knows this session";
+                EndSession(session, reason);
+                LogReplaying(Name, method, reason);
+            }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
                 // The SDK cancels the requests still pending when its transport closes.
@@ -96,6 +112,23 @@ internal sealed partial class McpServerConnection
             }
         }
     }
+
+    private async Task<bool> IsAliveAsync(UpstreamSession session, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(Min(Config.Timeout, TimeSpan.FromSeconds(5)), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await session.Client.PingAsync(cancellationToken: linked.Token);
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is McpProtocolException or OperationCanceledException || FailureDescription.IsTransportFailure(e)))
+        {
+            return false;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private UpstreamException LostDuring(string what, string reason, Exception inner) => new(
         Name,

@@ -181,6 +181,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
                     NextAttempt = null,
                 });
                 LogConnected(Name, (long)_time.GetElapsedTime(started).TotalMilliseconds, listing.Tools.Count);
+                // Start-up chatter explains nothing about a later crash; keep only what comes after.
+                _stderr.Clear();
                 _ = WatchAsync(session);
                 return session;
             }

@@ -27,7 +27,7 @@ public sealed class SlowUpstreamTests(ITestOutputHelper output)
         var health = registry.Health("hung");
         Assert.Equal(ServerState.Failed, health.State);
         Assert.Equal("no answer within 500ms (connect_timeout)", health.LastError);
-        Assert.Equal(UpstreamFailureKind.NotFound, error.Kind);
+        Assert.Equal(UpstreamFailureKind.Unavailable, error.Kind);
         Assert.Equal("no tool named 'hung__anything' is available: server 'hung' failed: no answer within 500ms (connect_timeout)", error.Message);
         Assert.Equal(ServerState.Connected, registry.Health("fast").State);
     }

@@ -62,7 +62,7 @@ public sealed class UpstreamAuthTests(ITestOutputHelper output)
         Assert.Equal(ServerState.NotConfigured, before.State);
         Assert.Equal(Problem, before.LastError);
         Assert.Empty(snapshot.Tools);
-        Assert.Equal(UpstreamFailureKind.NotFound, error.Kind);
+        Assert.Equal(UpstreamFailureKind.NotConfigured, error.Kind);
         Assert.Equal($"no tool named 'secured__echo' is available: server 'secured' is not configured: {Problem}", error.Message);
         Assert.Equal(ServerState.NotConfigured, registry.Health("secured").State);
         Assert.Equal(Problem, registry.Health("secured").LastError);
