@@ -145,6 +145,31 @@ public sealed class McpConnectionManagerTests
     }
 
     [Fact]
+    public async Task ProbeAll_ChecksEachEnabledServerWithARequest()
+    {
+        var upstream = new InMemoryUpstream("docs").WithEcho();
+        await using var factory = new InMemoryUpstreamFactory(upstream, new InMemoryUpstream("off").WithEcho());
+        var (manager, catalog) = TestRegistry.Create(factory, servers: [TestRegistry.Http("docs"), TestRegistry.Http("off") with { Enabled = false }]);
+        await using var _ = manager;
+
+        var fresh = await manager.ProbeAllAsync(Token);
+        var emptied = TestRegistry.NextSnapshot(catalog, s => s.Tools.Count == 0);
+        await upstream.KillAsync();
+        await emptied;
+        upstream.FailConnectWith = new HttpRequestException("Connection refused (docs.test:80)");
+        var afterKill = await manager.ProbeAllAsync(Token);
+
+        Assert.Equal([ServerState.Connected, ServerState.Disabled], fresh.Select(h => h.State));
+        Assert.NotNull(fresh[0].Latency);
+        Assert.NotNull(fresh[0].LastSuccess);
+        Assert.Equal(1, fresh[0].ToolCount);
+        Assert.Equal(0, factory["off"].ConnectCount);
+        Assert.Equal(ServerState.Failed, afterKill[0].State);
+        Assert.Equal("Connection refused (docs.test:80)", afterKill[0].LastError);
+        Assert.Equal(2, upstream.ConnectCount);
+    }
+
+    [Fact]
     public async Task CallTool_UpstreamHangs_CutOffAtTimeoutWhileOthersAnswer()
     {
         await using var factory = new InMemoryUpstreamFactory(new InMemoryUpstream("slow").WithHangingTool(), new InMemoryUpstream("fast").WithEcho());
