@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>config check</c>, <c>tools list</c>, <c>tools call</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -51,6 +51,7 @@ public static class TributaryCommandLine
                 ToolsListCommand.Create(options, context),
                 ToolsCallCommand.Create(options, context),
             },
+            ServeCommand.Create(options, context),
         };
 
         // Until the host lands, a bare `tributary` explains itself instead of failing.

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Tributary.Server.Host;
+
+namespace Tributary.Server.Cli;
+
+/// <summary><c>tributary serve [--urls URLS]</c>: runs the host (<c>/mcp</c>, <c>/health</c>) until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(GlobalOptions options, CliContext context)
+    {
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Where to listen, separated by ';' [default: ${TributaryHostOptions.UrlsVariable}, else {TributaryHostOptions.DefaultUrls}]",
+            HelpName = "URLS",
+        };
+        var command = new Command("serve", "Serve every registry server's tools at /mcp and their health at /health") { urls };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, options, parseResult.GetValue(urls), context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, string? urls, CliContext context, CancellationToken cancellationToken)
+    {
+        if (ConfigFile.Load(parseResult, options, context) is not { } registry)
+        {
+            return ExitCodes.Failure;
+        }
+
+        var verbose = parseResult.GetValue(options.Verbose);
+        var hostOptions = new TributaryHostOptions
+        {
+            Registry = registry,
+            Urls = urls is { Length: > 0 } ? urls : context.ReadVariable(TributaryHostOptions.UrlsVariable) is { Length: > 0 } fromVariable ? fromVariable : TributaryHostOptions.DefaultUrls,
+            ReadVariable = context.ReadVariable,
+            ConfigureLogging = logging => ServeLogging.Configure(logging, verbose),
+        };
+
+        await using var app = TributaryHost.Build(hostOptions);
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a taken port this way; one line, not a stack trace.
+            context.Error.WriteLine($"error: cannot listen on {hostOptions.Urls}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Tributary.Server.Host;
+
+/// <summary>Builds the ASP.NET Core host behind <c>tributary serve</c>: <c>/mcp</c> and <c>/health</c>.</summary>
+internal static class TributaryHost
+{
+    /// <summary>Builds the host; nothing listens and no upstream is contacted until it starts (and not even then).</summary>
+    public static WebApplication Build(TributaryHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Slim: no appsettings files or hosting-startup scanning; the registry file is the configuration.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(options.Urls);
+        if (options.ConfigureLogging is { } configureLogging)
+        {
+            configureLogging(builder.Logging);
+        }
+
+        builder.Services.AddTributaryHost(options.Registry, options.ReadVariable);
+
+        var app = builder.Build();
+        app.MapTributary();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tributary.McpClientRegistry;
+using Tributary.McpClientRegistry.Configuration;
+using Tributary.Server.Health;
+using Tributary.Server.Mcp;
+
+namespace Tributary.Server.Host;
+
+/// <summary>Wires the host: upstream connections, health endpoints and the MCP endpoint.</summary>
+internal static class TributaryHostExtensions
+{
+    /// <summary>Adds the connection manager and catalog for <paramref name="registry"/>, health checks and the MCP server.</summary>
+    public static IServiceCollection AddTributaryHost(this IServiceCollection services, RegistryConfig registry, Func<string, string?> readVariable)
+    {
+        services.TryAddSingleton(new EndpointResolver(readVariable));
+        services.AddMcpClientRegistry(registry);
+        services.AddTributaryHealth();
+        services.AddTributaryMcp();
+        return services;
+    }
+
+    /// <summary>Maps <c>/health</c>, <c>/health/live</c>, <c>/health/ready</c> and <c>/mcp</c>.</summary>
+    public static IEndpointRouteBuilder MapTributary(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTributaryHealth();
+        endpoints.MapMcp(TributaryMcpExtensions.Path);
+        return endpoints;
+    }
+}

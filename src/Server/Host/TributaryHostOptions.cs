@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Tributary.McpClientRegistry.Configuration;
+
+namespace Tributary.Server.Host;
+
+/// <summary>What <see cref="TributaryHost.Build"/> needs: the registry, where to listen, and how to log.</summary>
+internal sealed record TributaryHostOptions
+{
+    /// <summary>The address the host listens on unless told otherwise: loopback only, as the design asks.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8420";
+
+    /// <summary>The environment variable naming the listen addresses when <c>--urls</c> is not given.</summary>
+    public const string UrlsVariable = "TRIBUTARY_URLS";
+
+    /// <summary>The loaded, valid registry.</summary>
+    public required RegistryConfig Registry { get; init; }
+
+    /// <summary>The listen addresses, separated by <c>;</c> (ASP.NET's <c>urls</c> format).</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>Reads the registry's <c>${VAR}</c> values.</summary>
+    public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Replaces the default console logging (tests send logs to their output).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+}

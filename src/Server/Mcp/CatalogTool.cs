@@ -1,0 +1,46 @@
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Tributary.McpClientRegistry.Catalog;
+
+namespace Tributary.Server.Mcp;
+
+/// <summary>
+/// One upstream tool republished at <c>/mcp</c> under its exposed name; description, schemas and
+/// annotations are the upstream's, unchanged.
+/// </summary>
+internal sealed class CatalogTool : McpServerTool
+{
+    private readonly McpCatalog _catalog;
+
+    /// <summary>Creates the tool for <paramref name="exposed"/>, routed through <paramref name="catalog"/>.</summary>
+    public CatalogTool(ExposedTool exposed, McpCatalog catalog)
+    {
+        Exposed = exposed;
+        _catalog = catalog;
+        var upstream = exposed.Upstream.ProtocolTool;
+        ProtocolTool = new Tool
+        {
+            Name = exposed.Name,
+            Title = upstream.Title,
+            Description = upstream.Description,
+            InputSchema = upstream.InputSchema,
+            OutputSchema = upstream.OutputSchema,
+            Annotations = upstream.Annotations,
+            Icons = upstream.Icons,
+            Meta = upstream.Meta,
+        };
+    }
+
+    /// <summary>The catalog entry this tool republishes.</summary>
+    public ExposedTool Exposed { get; }
+
+    /// <inheritdoc />
+    public override Tool ProtocolTool { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<object> Metadata => [];
+
+    /// <inheritdoc />
+    public override ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
+        CatalogToolCall.InvokeAsync(_catalog, Exposed.Name, request, cancellationToken);
+}

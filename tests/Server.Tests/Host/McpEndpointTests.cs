@@ -1,0 +1,84 @@
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Tributary.Server.Tests.Cli;
+using Tributary.TestSupport.InProcess;
+
+namespace Tributary.Server.Tests.Host;
+
+public sealed class McpEndpointTests
+{
+    private static readonly TimeSpan s_eventBound = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ListAndCall_EverythingOverStdio_ListsPrefixedToolsAndEchoes()
+    {
+        await using var host = await RunningHost.StartAsync(TempRegistry.EverythingStdio(), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+
+        var tools = await client.ListToolsAsync(cancellationToken: Token);
+        var echo = Assert.Single(tools, t => t.Name == "everything__echo");
+        var result = await client.CallToolAsync("everything__echo", new Dictionary<string, object?> { ["message"] = "hi" }, cancellationToken: Token);
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("Echo: hi", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+        Assert.False(string.IsNullOrEmpty(echo.Description));
+        Assert.Contains("message", echo.JsonSchema.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallTool_UpstreamStopped_IsErrorResultNamingTheServer()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "gone" }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("gone", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var tools = await client.ListToolsAsync(cancellationToken: Token);
+        Assert.Contains(tools, t => t.Name == "gone__echo");
+
+        await upstream.StopAsync(Token);
+        var result = await client.CallToolAsync("gone__echo", new Dictionary<string, object?>(), cancellationToken: Token);
+
+        Assert.True(result.IsError);
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        Assert.Contains("'gone'", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallTool_BeforeAnyListing_RoutesThroughTheCatalog()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up" }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+
+        var result = await client.CallToolAsync("up__echo", new Dictionary<string, object?>(), cancellationToken: Token);
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.StartsWith("up:echo:", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ToolListChanged_UpstreamAddsTool_ReachesTheClientAndTheNewToolIsListed()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up" }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var before = await client.ListToolsAsync(cancellationToken: Token);
+        Assert.Equal(["up__echo"], before.Select(t => t.Name));
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = client.RegisterNotificationHandler(
+            NotificationMethods.ToolListChangedNotification,
+            (_, _) =>
+            {
+                changed.TrySetResult();
+                return ValueTask.CompletedTask;
+            });
+
+        upstream.AddTool("added");
+        await changed.Task.WaitAsync(s_eventBound, Token);
+        var after = await client.ListToolsAsync(cancellationToken: Token);
+
+        Assert.Equal(["up__added", "up__echo"], after.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using Tributary.McpClientRegistry.Configuration;
+using Tributary.Server.Cli;
+using Tributary.Server.Host;
+using Tributary.Server.Tests.Cli;
+using Tributary.TestSupport.Logging;
+
+namespace Tributary.Server.Tests.Host;
+
+/// <summary>The real host on a free loopback port, logging to the test's output, with an <see cref="HttpClient"/> pointed at it.</summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempRegistry _registry;
+
+    private RunningHost(WebApplication app, TempRegistry registry, Uri baseAddress)
+    {
+        _app = app;
+        _registry = registry;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the host for the servers in <paramref name="serversYaml"/> (entries indented under <c>mcp_servers</c>).</summary>
+    public static async Task<RunningHost> StartAsync(string serversYaml, CancellationToken cancellationToken)
+    {
+        var registry = TempRegistry.Write($"mcp_servers:\n{serversYaml}");
+        try
+        {
+            var loaded = RegistryConfigLoader.Load(registry.Path, ConfigFile.OtherSections);
+            Assert.True(loaded.IsValid, string.Join('\n', loaded.Errors));
+            var output = TestContext.Current.TestOutputHelper;
+            var app = TributaryHost.Build(new TributaryHostOptions
+            {
+                Registry = loaded.Config!,
+                Urls = "http://127.0.0.1:0",
+                ConfigureLogging = logging =>
+                {
+                    logging.ClearProviders();
+                    if (output is not null)
+                    {
+                        logging.AddProvider(new TestOutputLoggerProvider(output, LogLevel.Debug));
+                        logging.SetMinimumLevel(LogLevel.Debug);
+                        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+                    }
+                },
+            });
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new RunningHost(app, registry, new Uri(address));
+        }
+        catch
+        {
+            registry.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects the C# SDK client to <c>/mcp</c> over streamable HTTP with a 2025-11-25 session.</summary>
+    public Task<McpClient> ConnectClientAsync(CancellationToken cancellationToken) =>
+        McpClient.CreateAsync(
+            new HttpClientTransport(
+                new HttpClientTransportOptions { Endpoint = new Uri(BaseAddress, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
+                Http),
+            new McpClientOptions { ProtocolVersion = "2025-11-25" },
+            cancellationToken: cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+        _registry.Dispose();
+    }
+}
