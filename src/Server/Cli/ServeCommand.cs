@@ -16,7 +16,10 @@ internal static class ServeCommand
             HelpName = "URLS",
         };
         var command = new Command("serve", "Serve every registry server's tools at /mcp and their health at /health") { urls };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, options, parseResult.GetValue(urls), context, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
+            context,
+            token => RunAsync(parseResult, options, parseResult.GetValue(urls), context, token),
+            cancellationToken));
         return command;
     }
 
@@ -39,6 +42,7 @@ internal static class ServeCommand
         await using var app = TributaryHost.Build(hostOptions);
         try
         {
+            // Ctrl+C once started is the normal way to stop a server: a graceful stop and exit code 0.
             await app.RunAsync(cancellationToken);
         }
         catch (IOException e)
