@@ -45,9 +45,17 @@ internal sealed partial class McpServerConnection
 
         try
         {
-            var started = _time.GetTimestamp();
-            await InvokeAsync("ping", null, async (client, token) => await client.PingAsync(cancellationToken: token), cancellationToken);
-            var latency = _time.GetElapsedTime(started);
+            // The round trip of the ping alone, not of connecting first.
+            var latency = await InvokeAsync(
+                "ping",
+                null,
+                async (client, token) =>
+                {
+                    var started = _time.GetTimestamp();
+                    await client.PingAsync(cancellationToken: token);
+                    return _time.GetElapsedTime(started);
+                },
+                cancellationToken);
             UpdateHealth(h => h with { Latency = latency });
         }
         catch (UpstreamException)

@@ -51,11 +51,12 @@ public static class TributaryCommandLine
                 ToolsListCommand.Create(options, context),
                 ToolsCallCommand.Create(options, context),
             },
-            ServeCommand.Create(options, context),
         };
 
-        // Until the host lands, a bare `tributary` explains itself instead of failing.
-        root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
+        // A bare `tributary` runs the host: the product's main job.
+        var serve = ServeCommand.Create(options, context);
+        root.Subcommands.Add(serve);
+        root.Action = serve.Action;
         return root;
     }
 }

@@ -7,9 +7,18 @@ public sealed class TributaryCommandLineTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task InvokeAsync_NoArguments_PrintsHelpAndExitsZero()
+    public async Task InvokeAsync_NoArguments_RunsServe()
     {
         var result = await CliRunner.RunAsync([], Token);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: config file not found: config/tributary.yml", result.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_Help_PrintsCommandsAndExitsZero()
+    {
+        var result = await CliRunner.RunAsync(["--help"], Token);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("  tributary [command] [options]", result.OutputLines);
