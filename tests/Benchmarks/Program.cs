@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelContextProtocol.Client;
+using Tributary.Benchmarks;
+using Tributary.TestSupport.Network;
+using Tributary.TestSupport.Node;
+
+// Measures Tributary against its targets; prints figures and ratios, asserts nothing.
+//   dotnet run -c Release --project tests/Benchmarks [-- --calls 3000 --rounds 3]
+var calls = ReadOption(args, "--calls", 3000);
+var rounds = ReadOption(args, "--rounds", 3);
+using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+var token = stop.Token;
+
+await using var upstream = await EverythingServer.StartAsync(EverythingTransport.StreamableHttp, cancellationToken: token);
+Console.WriteLine($"upstream: server-everything (streamable HTTP) at {upstream.Url}");
+
+await using (var tributary = await TributaryProcess.StartAsync(Registry.Single(upstream.Url), FreePort.Next(), token))
+{
+    var idle = ProcessStats.Memory(tributary.Pid);
+    Console.WriteLine(Invariant($"tributary: ready in {tributary.TimeToReady.TotalMilliseconds:0} ms, idle RSS {idle.RssMb:0.0} MB"));
+    foreach (var concurrency in new[] { 1, 16 })
+    {
+        await MeasureEchoAsync(upstream.Url, tributary, concurrency, calls, rounds, token);
+    }
+
+    var peak = ProcessStats.Memory(tributary.Pid).PeakMb;
+    Report("idle RSS", idle.RssMb, "MB", "<= 100 MB", idle.RssMb <= 100);
+    Report("peak RSS under load", peak, "MB", "(reported)", null);
+}
+
+var readyTimes = new List<double>();
+for (var i = 0; i < 3; i++)
+{
+    await using var fifty = await TributaryProcess.StartAsync(Registry.ClosedPorts(50), FreePort.Next(), token);
+    readyTimes.Add(fifty.TimeToReady.TotalMilliseconds);
+}
+
+var ready = readyTimes.Order().ElementAt(1);
+Report("time to ready, 50 servers (median of 3, includes process start)", ready, "ms", "<= 1000 ms", ready <= 1000);
+
+await using (var twenty = await TributaryProcess.StartAsync(Registry.Many(upstream.Url, 20), FreePort.Next(), token))
+{
+    await using var client = await McpClient.CreateAsync(
+        new HttpClientTransport(new HttpClientTransportOptions { Endpoint = twenty.McpUrl, TransportMode = HttpTransportMode.StreamableHttp }),
+        new McpClientOptions { ProtocolVersion = "2025-11-25" },
+        cancellationToken: token);
+    var first = await client.ListToolsAsync(cancellationToken: token);
+    var latencies = new List<double>();
+    for (var i = 0; i < 200; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await client.ListToolsAsync(cancellationToken: token);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    var p50 = LatencyStats.From(latencies, TimeSpan.Zero).P50Ms;
+    Report($"cached tools/list p50, 20 upstreams ({first.Count} tools)", p50, "ms", "<= 2 ms", p50 <= 2);
+}
+
+return 0;
+
+static async Task MeasureEchoAsync(Uri direct, TributaryProcess tributary, int concurrency, int calls, int rounds, CancellationToken token)
+{
+    await using var directLoad = await EchoLoad.ConnectAsync(direct, concurrency, "echo", token);
+    await using var throughLoad = await EchoLoad.ConnectAsync(tributary.McpUrl, concurrency, "everything__echo", token);
+    await directLoad.RunAsync(Math.Max(200, calls / 10), token);
+    await throughLoad.RunAsync(Math.Max(200, calls / 10), token);
+
+    var directRuns = new List<(double[] LatenciesMs, TimeSpan Elapsed)>();
+    var throughRuns = new List<(double[] LatenciesMs, TimeSpan Elapsed)>();
+    var cpu = TimeSpan.Zero;
+    for (var round = 0; round < rounds; round++)
+    {
+        // Interleaved, so drift of the machine affects both sides alike.
+        directRuns.Add(await directLoad.RunAsync(calls / rounds, token));
+        var before = ProcessStats.CpuTime(tributary.Pid);
+        throughRuns.Add(await throughLoad.RunAsync(calls / rounds, token));
+        cpu += ProcessStats.CpuTime(tributary.Pid) - before;
+    }
+
+    var directStats = Combine(directRuns);
+    var throughStats = Combine(throughRuns);
+    Console.WriteLine($"c={concurrency,-2} direct   {directStats}");
+    Console.WriteLine($"c={concurrency,-2} through  {throughStats}");
+    var ratio = throughStats.CallsPerSecond / directStats.CallsPerSecond;
+    var target = concurrency == 1 ? 0.95 : 0.9;
+    Report($"throughput through/direct at c={concurrency}", ratio, "x", Invariant($">= {target}x"), ratio >= target);
+    var cpuPerCall = cpu.TotalMilliseconds / throughStats.Calls;
+    Report($"tributary CPU per call at c={concurrency}", cpuPerCall, "ms", "<= 0.3 ms", cpuPerCall <= 0.3);
+}
+
+static LatencyStats Combine(List<(double[] LatenciesMs, TimeSpan Elapsed)> runs) =>
+    LatencyStats.From([.. runs.SelectMany(r => r.LatenciesMs)], runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed));
+
+static void Report(string what, double value, string unit, string target, bool? met) =>
+    Console.WriteLine(Invariant($"  {what}: {value:0.###} {unit}   target {target}   {(met is null ? string.Empty : met.Value ? "met" : "NOT met")}"));
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+static int ReadOption(string[] args, string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
