@@ -11,11 +11,13 @@ namespace Tributary.TestSupport.Node;
 public sealed class NodeProcess : IAsyncDisposable
 {
     private const int MaxCapturedLines = 2000;
+    private const string StdoutPrefix = "[out] ";
 
     private readonly Process _process;
     private readonly string _label;
     private readonly ITestOutputHelper? _output;
     private readonly Queue<string> _lines = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _lineWaiters = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NodeProcess(Process process, string label, ITestOutputHelper? output)
@@ -95,6 +97,43 @@ public sealed class NodeProcess : IAsyncDisposable
         return owned;
     }
 
+    /// <summary>
+    /// Waits for a line on stdout that <paramref name="match"/> accepts; lines already captured count.
+    /// Fails when the process exits first.
+    /// </summary>
+    /// <param name="match">Accepts the wanted line (without the stream prefix).</param>
+    /// <param name="cancellationToken">Cancels the wait; combine it with a timeout.</param>
+    /// <returns>The first matching line.</returns>
+    public async Task<string> WaitForOutputLineAsync(Func<string, bool> match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lines)
+        {
+            var existing = _lines.Where(l => l.StartsWith(StdoutPrefix, StringComparison.Ordinal))
+                .Select(l => l[StdoutPrefix.Length..])
+                .FirstOrDefault(match);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            _lineWaiters.Add((match, found));
+        }
+
+        var first = await Task.WhenAny(found.Task, Exited).WaitAsync(cancellationToken);
+        if (first == found.Task)
+        {
+            return await found.Task;
+        }
+
+        // Exited first: stdout may still be draining, so the line may yet arrive.
+        await _process.WaitForExitAsync(cancellationToken);
+        return found.Task.IsCompleted
+            ? await found.Task
+            : throw new InvalidOperationException($"[{_label}] exited with {ExitCode} before printing the expected line.{Environment.NewLine}{Output}");
+    }
+
     /// <summary>Kills the process and every process it started, and waits until it has exited.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the process has exited.</returns>
@@ -142,6 +181,11 @@ public sealed class NodeProcess : IAsyncDisposable
             if (_lines.Count > MaxCapturedLines)
             {
                 _lines.Dequeue();
+            }
+
+            if (stream == "out")
+            {
+                _lineWaiters.RemoveAll(w => w.Match(line) && w.Found.TrySetResult(line));
             }
         }
 

@@ -1,0 +1,32 @@
+using Tributary.TestSupport.Node;
+
+namespace Tributary.Server.Tests.Conformance;
+
+/// <summary>
+/// The official MCP conformance suite (<c>@modelcontextprotocol/conformance</c>) against <c>/mcp</c>.
+/// Only scenarios that need no fixed upstream tool names are listed, and only those that pass.
+/// </summary>
+public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<ConformanceHost>
+{
+    private static readonly TimeSpan s_scenarioBound = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("server-initialize")]
+    [InlineData("ping")]
+    [InlineData("tools-list")]
+    [InlineData("logging-set-level")]
+    [InlineData("server-sse-multiple-streams")]
+    public async Task Scenario_AgainstTheHost_Passes(string scenario)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var command = new NodeCommand(
+            NodeTools.Node22,
+            [NodeTools.ConformanceScript, "server", "--url", host.McpUrl.ToString(), "--scenario", scenario],
+            new Dictionary<string, string> { ["NO_COLOR"] = "1", ["FORCE_COLOR"] = "0" });
+        await using var suite = NodeProcess.Start(command, $"conformance:{scenario}", TestContext.Current.TestOutputHelper);
+
+        await suite.Exited.WaitAsync(s_scenarioBound, token);
+
+        Assert.True(suite.ExitCode == 0, $"conformance scenario '{scenario}' exited with {suite.ExitCode}:{Environment.NewLine}{suite.Output}");
+    }
+}
