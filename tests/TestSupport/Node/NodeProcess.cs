@@ -134,6 +134,17 @@ public sealed class NodeProcess : IAsyncDisposable
             : throw new InvalidOperationException($"[{_label}] exited with {ExitCode} before printing the expected line.{Environment.NewLine}{Output}");
     }
 
+    /// <summary>Writes a line to the process's stdin.</summary>
+    /// <param name="line">The line, without its end.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the line is flushed.</returns>
+    public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
     /// <summary>Kills the process and every process it started, and waits until it has exited.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the process has exited.</returns>
