@@ -8,7 +8,7 @@ namespace Tributary.Server.Mcp;
 /// One upstream tool republished at <c>/mcp</c> under its exposed name; description, schemas and
 /// annotations are the upstream's, unchanged.
 /// </summary>
-internal sealed class CatalogTool : McpServerTool
+internal sealed class CatalogTool : McpServerTool, ICatalogPrimitive
 {
     private readonly McpCatalog _catalog;
 
@@ -33,6 +33,9 @@ internal sealed class CatalogTool : McpServerTool
 
     /// <summary>The catalog entry this tool republishes.</summary>
     public ExposedTool Exposed { get; }
+
+    /// <inheritdoc />
+    public object Entry => Exposed;
 
     /// <inheritdoc />
     public override Tool ProtocolTool { get; }

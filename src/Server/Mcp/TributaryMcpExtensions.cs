@@ -5,6 +5,7 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Server.Mcp;
 
@@ -16,31 +17,59 @@ internal static class TributaryMcpExtensions
 
     /// <summary>
     /// Adds the MCP server (streamable HTTP, stateful sessions so <c>list_changed</c> reaches clients)
-    /// with the catalog's tools. Needs <see cref="McpCatalog"/> registered.
+    /// with the catalog's tools, prompts, resources and resource templates, and completions routed to
+    /// their servers. Needs <see cref="McpCatalog"/> and <see cref="McpConnectionManager"/> registered.
     /// </summary>
     public static IServiceCollection AddTributaryMcp(this IServiceCollection services)
     {
-        services.AddSingleton<CatalogToolSync>();
+        services.AddSingleton<CatalogSync>();
+        services.AddSingleton<CatalogCompletion>();
         services.AddMcpServer()
             .WithHttpTransport(http => http.SessionMode = HttpServerSessionMode.Stateful);
-        services.AddOptions<McpServerOptions>().Configure<CatalogToolSync, McpCatalog>(Configure);
+        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion>(Configure);
         return services;
     }
 
-    private static void Configure(McpServerOptions options, CatalogToolSync sync, McpCatalog catalog)
+    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion)
     {
         options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
-        options.ToolCollection = sync.Tools;
 
-        // Nothing connects at start-up: the first listing loads the catalog, and a call to a name not
-        // listed yet (a client that skipped tools/list) is routed through the catalog, which connects on a miss.
-        options.Filters.Request.ListToolsFilters.Add(next => async (request, cancellationToken) =>
+        // Set even while empty: the SDK then declares the capabilities (with listChanged) at initialize,
+        // so clients that check them list what servers connected later bring.
+        options.ToolCollection = sync.Tools;
+        options.PromptCollection = sync.Prompts;
+        options.ResourceCollection = sync.Resources;
+
+        // Nothing connects at start-up: the first listing loads the catalog, and a request for a name not
+        // listed yet (a client that skipped the listing) is routed through the catalog, which connects on a miss.
+        var filters = options.Filters.Request;
+        filters.ListToolsFilters.Add(next => async (request, cancellationToken) =>
+        {
+            await sync.LoadAsync(cancellationToken);
+            return await next(request, cancellationToken);
+        });
+        filters.ListPromptsFilters.Add(next => async (request, cancellationToken) =>
+        {
+            await sync.LoadAsync(cancellationToken);
+            return await next(request, cancellationToken);
+        });
+        filters.ListResourcesFilters.Add(next => async (request, cancellationToken) =>
+        {
+            await sync.LoadAsync(cancellationToken);
+            return await next(request, cancellationToken);
+        });
+        filters.ListResourceTemplatesFilters.Add(next => async (request, cancellationToken) =>
         {
             await sync.LoadAsync(cancellationToken);
             return await next(request, cancellationToken);
         });
         options.Handlers.CallToolHandler = (request, cancellationToken) =>
             CatalogToolCall.InvokeAsync(catalog, request.Params?.Name ?? string.Empty, request, cancellationToken);
+        options.Handlers.GetPromptHandler = (request, cancellationToken) =>
+            CatalogPromptGet.GetAsync(catalog, request.Params?.Name ?? string.Empty, request, cancellationToken);
+        options.Handlers.ReadResourceHandler = (request, cancellationToken) =>
+            CatalogResourceRead.ReadAsync(catalog, request, cancellationToken);
+        options.Handlers.CompleteHandler = completion.CompleteAsync;
     }
 
     private static string Version { get; } =

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+using Tributary.McpClientRegistry.Catalog;
+
+namespace Tributary.Server.Mcp;
+
+/// <summary>
+/// Keeps the MCP server's tool, prompt and resource collections equal to the catalog. Each catalog change
+/// is applied as one batch per collection, so stateful sessions get a single <c>list_changed</c> of each kind.
+/// </summary>
+internal sealed partial class CatalogSync : IDisposable
+{
+    private readonly McpCatalog _catalog;
+    private readonly ILogger _logger;
+
+    // Changes arrive from any upstream's thread, possibly racing the first listing: apply one at a time, always the latest.
+    private readonly Lock _gate = new();
+    private long _appliedVersion = -1;
+
+    /// <summary>Creates the collections (empty until the catalog is loaded) and follows the catalog's changes.</summary>
+    public CatalogSync(McpCatalog catalog, ILogger<CatalogSync> logger)
+    {
+        _catalog = catalog;
+        _logger = logger;
+        _catalog.Changed += OnCatalogChanged;
+    }
+
+    /// <summary>The tools <c>/mcp</c> serves.</summary>
+    public McpServerPrimitiveCollection<McpServerTool> Tools { get; } = [];
+
+    /// <summary>The prompts <c>/mcp</c> serves.</summary>
+    public McpServerPrimitiveCollection<McpServerPrompt> Prompts { get; } = [];
+
+    /// <summary>The resources and resource templates <c>/mcp</c> serves.</summary>
+    public McpServerResourceCollection Resources { get; } = [];
+
+    /// <summary>Connects the servers not yet connected (failed ones within their backoff stay failed) and applies the catalog.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await _catalog.GetAsync(cancellationToken);
+        Apply(_catalog.Current);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _catalog.Changed -= OnCatalogChanged;
+
+    private void OnCatalogChanged(object? sender, CatalogSnapshot snapshot) => Apply(_catalog.Current);
+
+    private void Apply(CatalogSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            if (snapshot.Version == _appliedVersion)
+            {
+                return;
+            }
+
+            _appliedVersion = snapshot.Version;
+            var tools = CatalogCollectionSync.Apply(Tools, snapshot.Tools, e => new CatalogTool(e, _catalog));
+            var prompts = CatalogCollectionSync.Apply(Prompts, snapshot.Prompts, e => new CatalogPrompt(e, _catalog));
+            IEnumerable<object> resourceEntries = [.. snapshot.Resources, .. snapshot.ResourceTemplates];
+            var resources = CatalogCollectionSync.Apply(Resources, [.. resourceEntries], CreateResource);
+            LogApplied(snapshot.Version, snapshot.Tools.Count, tools, snapshot.Prompts.Count, prompts, snapshot.Resources.Count + snapshot.ResourceTemplates.Count, resources);
+        }
+    }
+
+    private McpServerResource CreateResource(object entry) => entry switch
+    {
+        ExposedResource resource => new CatalogResource(resource, _catalog),
+        ExposedResourceTemplate template => new CatalogResourceTemplate(template, _catalog),
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry, "not a resource entry"),
+    };
+
+    [LoggerMessage(3001, LogLevel.Debug, "Republished catalog version {Version} at /mcp: {ToolCount} tools ({ToolChanges}), {PromptCount} prompts ({PromptChanges}), {ResourceCount} resources and templates ({ResourceChanges})")]
+    private partial void LogApplied(long version, int toolCount, CollectionChanges toolChanges, int promptCount, CollectionChanges promptChanges, int resourceCount, CollectionChanges resourceChanges);
+}
