@@ -14,6 +14,8 @@ public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<
     [InlineData("server-initialize")]
     [InlineData("ping")]
     [InlineData("tools-list")]
+    [InlineData("resources-list")]
+    [InlineData("prompts-list")]
     [InlineData("logging-set-level")]
     [InlineData("server-sse-multiple-streams")]
     public async Task Scenario_AgainstTheHost_Passes(string scenario)
