@@ -24,13 +24,18 @@ internal static class TributaryMcpExtensions
     {
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
+        services.AddSingleton<UpstreamLogForwarder>();
         services.AddMcpServer()
             .WithHttpTransport(http => http.SessionMode = HttpServerSessionMode.Stateful);
-        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion>(Configure);
+#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which log forwarding needs.
+        services.AddOptions<HttpServerTransportOptions>().Configure<UpstreamLogForwarder>((http, forwarder) =>
+            http.RunSessionHandler = (_, server, cancellationToken) => forwarder.RunSessionAsync(server, cancellationToken));
+#pragma warning restore MCPEXP002
+        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion, UpstreamLogForwarder>(Configure);
         return services;
     }
 
-    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion)
+    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion, UpstreamLogForwarder logs)
     {
         options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
 
@@ -63,6 +68,15 @@ internal static class TributaryMcpExtensions
             await sync.LoadAsync(cancellationToken);
             return await next(request, cancellationToken);
         });
+        filters.CallToolFilters.Add(next => async (request, cancellationToken) =>
+        {
+            // Before the call, so logs during it are forwarded; after it too, since a call to a name not listed
+            // yet finds its server only once the catalog has connected it.
+            TrackCaller(request);
+            var result = await next(request, cancellationToken);
+            TrackCaller(request);
+            return result;
+        });
         options.Handlers.CallToolHandler = (request, cancellationToken) =>
             CatalogToolCall.InvokeAsync(catalog, request.Params?.Name ?? string.Empty, request, cancellationToken);
         options.Handlers.GetPromptHandler = (request, cancellationToken) =>
@@ -70,6 +84,14 @@ internal static class TributaryMcpExtensions
         options.Handlers.ReadResourceHandler = (request, cancellationToken) =>
             CatalogResourceRead.ReadAsync(catalog, request, cancellationToken);
         options.Handlers.CompleteHandler = completion.CompleteAsync;
+
+        void TrackCaller(RequestContext<CallToolRequestParams> request)
+        {
+            if (catalog.Current.FindTool(request.Params?.Name ?? string.Empty) is { } tool)
+            {
+                logs.UsedUpstream(request.Server.SessionId, tool.ServerName);
+            }
+        }
     }
 
     private static string Version { get; } =

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using Tributary.Server.Tests.Cli;
+using Tributary.Server.Tests.Host;
+
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28; these sessions speak 2025-11-25, where it is what is tested.
+
+namespace Tributary.Server.Tests.Mcp;
+
+public sealed class UpstreamLogForwarderTests
+{
+    private static readonly TimeSpan s_eventBound = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UpstreamLogs_SessionCalledItsToolAndSetALevel_ReceivesThemUnderThePrefixedLogger()
+    {
+        // Own host: the simulated logging this test switches on is state of the upstream session.
+        await using var host = await RunningHost.StartAsync(TempRegistry.EverythingStdio(), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var received = new TaskCompletionSource<LoggingMessageNotificationParams>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = client.RegisterNotificationHandler(
+            NotificationMethods.LoggingMessageNotification,
+            (notification, _) =>
+            {
+                if (notification.Params?.Deserialize<LoggingMessageNotificationParams>(McpJsonUtilities.DefaultOptions) is { } message)
+                {
+                    received.TrySetResult(message);
+                }
+
+                return ValueTask.CompletedTask;
+            });
+        await client.SetLoggingLevelAsync(LoggingLevel.Debug, cancellationToken: Token);
+
+        var result = await client.CallToolAsync("everything__toggle-simulated-logging", cancellationToken: Token);
+        var message = await received.Task.WaitAsync(s_eventBound, Token);
+
+        Assert.NotEqual(true, result.IsError);
+        // The upstream names no logger: the server name alone says where the message came from.
+        Assert.Equal("everything", message.Logger);
+        Assert.Contains("-level message", message.Data.GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+}
