@@ -87,18 +87,25 @@ public sealed class McpEndpointTests
         await using var client = await host.ConnectClientAsync(Token);
         var before = await client.ListToolsAsync(cancellationToken: Token);
         Assert.Equal(["up__echo"], before.Select(t => t.Name));
-        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first listing loads the catalog, which may announce a change of its own: wait for the
+        // notification after which the new tool is listed.
+        using var notifications = new SemaphoreSlim(0);
         await using var subscription = client.RegisterNotificationHandler(
             NotificationMethods.ToolListChangedNotification,
             (_, _) =>
             {
-                changed.TrySetResult();
+                notifications.Release();
                 return ValueTask.CompletedTask;
             });
 
         upstream.AddTool("added");
-        await changed.Task.WaitAsync(s_eventBound, Token);
-        var after = await client.ListToolsAsync(cancellationToken: Token);
+        IList<McpClientTool> after;
+        do
+        {
+            Assert.True(await notifications.WaitAsync(s_eventBound, Token), "no tools/list_changed reached the client");
+            after = await client.ListToolsAsync(cancellationToken: Token);
+        }
+        while (!after.Any(t => t.Name == "up__added"));
 
         Assert.Equal(["up__added", "up__echo"], after.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
