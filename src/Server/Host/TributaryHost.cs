@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Tributary.Server.Mcp;
+using Tributary.Server.Security;
 
 namespace Tributary.Server.Host;
 
@@ -20,8 +22,10 @@ internal static class TributaryHost
         }
 
         builder.Services.AddTributaryHost(options.Registry, options.ReadVariable);
+        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable);
 
         var app = builder.Build();
+        app.UseTributarySecurity(TributaryMcpExtensions.Path);
         app.MapTributary();
         return app;
     }

@@ -6,6 +6,7 @@ using Tributary.McpClientRegistry;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.Server.Health;
 using Tributary.Server.Mcp;
+using Tributary.Server.Security;
 
 namespace Tributary.Server.Host;
 
@@ -26,7 +27,7 @@ internal static class TributaryHostExtensions
     public static IEndpointRouteBuilder MapTributary(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTributaryHealth();
-        endpoints.MapMcp(TributaryMcpExtensions.Path);
+        endpoints.MapMcp(TributaryMcpExtensions.Path).RequireTributaryKey();
         return endpoints;
     }
 }

@@ -34,7 +34,11 @@ public sealed class RunningHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the host for the servers in <paramref name="serversYaml"/> (entries indented under <c>mcp_servers</c>).</summary>
-    public static async Task<RunningHost> StartAsync(string serversYaml, CancellationToken cancellationToken)
+    public static Task<RunningHost> StartAsync(string serversYaml, CancellationToken cancellationToken) =>
+        StartAsync(serversYaml, static options => options, cancellationToken);
+
+    /// <summary>Starts the host with the test's <see cref="TributaryHostOptions"/> changed by <paramref name="configure"/> (variables, URLs, logging).</summary>
+    internal static async Task<RunningHost> StartAsync(string serversYaml, Func<TributaryHostOptions, TributaryHostOptions> configure, CancellationToken cancellationToken)
     {
         var registry = TempRegistry.Write($"mcp_servers:\n{serversYaml}");
         try
@@ -42,7 +46,7 @@ public sealed class RunningHost : IAsyncDisposable
             var loaded = RegistryConfigLoader.Load(registry.Path, ConfigFile.OtherSections);
             Assert.True(loaded.IsValid, string.Join('\n', loaded.Errors));
             var output = TestContext.Current.TestOutputHelper;
-            var app = TributaryHost.Build(new TributaryHostOptions
+            var app = TributaryHost.Build(configure(new TributaryHostOptions
             {
                 Registry = loaded.Config!,
                 Urls = "http://127.0.0.1:0",
@@ -56,7 +60,7 @@ public sealed class RunningHost : IAsyncDisposable
                         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
                     }
                 },
-            });
+            }));
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             return new RunningHost(app, registry, new Uri(address));

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Tributary.Server.Security;
+
+/// <summary>
+/// Authenticates <c>/mcp</c> callers by the shared key of <see cref="SecurityOptions.KeyVariable"/>
+/// (<c>Authorization: Bearer &lt;key&gt;</c>); with no key configured, every caller is the one local user.
+/// </summary>
+internal sealed class McpKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    SecurityOptions security)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme's name.</summary>
+    public const string SchemeName = "TributaryKey";
+
+    private const string BearerPrefix = "Bearer ";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (security.Key is not { } key)
+        {
+            return Task.FromResult(Success("local"));
+        }
+
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return Task.FromResult(AuthenticateResult.Fail(McpKeyMessages.Missing));
+        }
+
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(AuthenticateResult.Fail(McpKeyMessages.NotBearer));
+        }
+
+        return Task.FromResult(Matches(header[BearerPrefix.Length..].Trim(), key)
+            ? Success("key")
+            : AuthenticateResult.Fail(McpKeyMessages.Mismatch));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        await SecurityErrorResponse.WriteAsync(
+            Response, StatusCodes.Status401Unauthorized, "unauthorized", result.Failure?.Message ?? McpKeyMessages.Missing, Context.RequestAborted);
+    }
+
+    // Hashing first gives both sides the same length, so the comparison time says nothing about the key's length either.
+    private static bool Matches(string presented, string key) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    // Stateful MCP sessions are bound to the caller's NameIdentifier; all holders of the key are one user.
+    private static AuthenticateResult Success(string user) =>
+        AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], SchemeName)),
+            SchemeName));
+}

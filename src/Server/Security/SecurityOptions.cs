@@ -1,0 +1,51 @@
+namespace Tributary.Server.Security;
+
+/// <summary>
+/// Who may use <c>/mcp</c>: the shared key, the <c>Host</c> names accepted, and the hosts a browser
+/// <c>Origin</c> may name. Read once at start-up from <see cref="KeyVariable"/> and <see cref="AllowedHostsVariable"/>.
+/// </summary>
+internal sealed record SecurityOptions
+{
+    /// <summary>The variable holding the bearer key clients must send to <c>/mcp</c>.</summary>
+    public const string KeyVariable = "TRIBUTARY_MCP_KEY";
+
+    /// <summary>The variable listing the accepted host names, separated by <c>;</c> (<c>*</c> accepts any).</summary>
+    public const string AllowedHostsVariable = "TRIBUTARY_ALLOWED_HOSTS";
+
+    /// <summary>The names of this machine's loopback interface, the only hosts accepted by default.</summary>
+    public static IReadOnlyList<string> LoopbackHosts { get; } = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>The key clients must present, or <see langword="null"/> when <c>/mcp</c> is open.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Whether every listen address is a loopback one.</summary>
+    public required bool LoopbackOnly { get; init; }
+
+    /// <summary>The <c>Host</c> header values accepted (ASP.NET host filtering).</summary>
+    public required IReadOnlyList<string> AllowedHosts { get; init; }
+
+    /// <summary>The hosts an <c>Origin</c> header may name.</summary>
+    public required IReadOnlyList<string> AllowedOriginHosts { get; init; }
+
+    /// <summary>Whether <c>/mcp</c> is open to anyone who reaches a non-loopback port.</summary>
+    public bool IsExposed => !LoopbackOnly && Key is null;
+
+    /// <summary>Reads the options for a host listening on <paramref name="urls"/>.</summary>
+    public static SecurityOptions Create(string urls, Func<string, string?> readVariable)
+    {
+        ArgumentNullException.ThrowIfNull(readVariable);
+        var loopbackOnly = ListenAddresses.AreLoopbackOnly(urls);
+        var configured = (readVariable(AllowedHostsVariable) ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        // Bound beyond loopback, the machine's own names are unknown, so Host is not filtered unless configured;
+        // browser origins stay limited to loopback names, which keeps DNS rebinding out either way.
+        return new SecurityOptions
+        {
+            Key = readVariable(KeyVariable) is { Length: > 0 } key ? key : null,
+            LoopbackOnly = loopbackOnly,
+            AllowedHosts = configured.Length > 0 ? configured : loopbackOnly ? LoopbackHosts : ["*"],
+            AllowedOriginHosts = configured.Length > 0 ? configured : LoopbackHosts,
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Tributary.Server.Security;
+
+/// <summary>Wires the key, host filtering and <c>Origin</c> checks that guard the MCP endpoint.</summary>
+internal static class TributarySecurityExtensions
+{
+    /// <summary>The authorization policy the MCP endpoint requires.</summary>
+    public const string McpPolicy = "TributaryMcp";
+
+    /// <summary>Adds the key scheme, the <see cref="McpPolicy"/> policy, host filtering and the start-up exposure warning.</summary>
+    public static IServiceCollection AddTributarySecurity(this IServiceCollection services, string urls, Func<string, string?> readVariable)
+    {
+        var security = SecurityOptions.Create(urls, readVariable);
+        services.AddSingleton(security);
+        services.AddHostedService(provider => new ExposureWarning(security, urls, provider.GetRequiredService<ILogger<ExposureWarning>>()));
+        services.AddHostFiltering(options => options.AllowedHosts = [.. security.AllowedHosts]);
+
+        // AuthenticationCore, not AddAuthentication: the latter adds DataProtection, whose key ring would be
+        // written to ~/.aspnet at start-up although nothing here encrypts anything.
+        services.AddWebEncoders();
+        services.AddAuthenticationCore();
+        new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, McpKeyAuthenticationHandler>(McpKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        services.AddAuthorizationBuilder().AddPolicy(McpPolicy, policy => policy
+            .AddAuthenticationSchemes(McpKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+        return services;
+    }
+
+    /// <summary>Filters hosts, checks <c>Origin</c> on <paramref name="mcpPath"/>, then authenticates and authorizes.</summary>
+    public static IApplicationBuilder UseTributarySecurity(this IApplicationBuilder app, PathString mcpPath)
+    {
+        app.UseHostFiltering();
+        app.UseMiddleware<OriginCheckMiddleware>(mcpPath);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Requires the <see cref="McpPolicy"/> (the configured key) on <paramref name="endpoint"/>.</summary>
+    public static TBuilder RequireTributaryKey<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.RequireAuthorization(McpPolicy);
+}

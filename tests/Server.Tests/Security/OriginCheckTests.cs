@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.InProcess;
+
+namespace Tributary.Server.Tests.Security;
+
+public sealed class OriginCheckTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Mcp_ForeignOrigin_403SayingHowToAllowIt()
+    {
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)), key: null, Token);
+
+        using var request = SecuredHost.Initialize();
+        request.Headers.Add("Origin", "http://evil.example");
+        using var response = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(
+            """{"error":"origin_not_allowed","message":"the origin \u0027http://evil.example\u0027 is not allowed to use /mcp; to allow it, add \u0027evil.example\u0027 to TRIBUTARY_ALLOWED_HOSTS (host names separated by \u0027;\u0027)"}""",
+            await response.Content.ReadAsStringAsync(Token));
+    }
+
+    [Fact]
+    public async Task Mcp_ForeignOriginAndKeySet_403BeforeTheKeyIsChecked()
+    {
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)), "k", Token);
+
+        using var request = SecuredHost.Initialize();
+        request.Headers.Add("Origin", "http://evil.example");
+        using var response = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Mcp_LocalhostOrigin_ClientListsTools()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up" }, Token);
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), key: null, Token);
+        var origin = $"http://localhost:{host.BaseAddress.Port.ToString(CultureInfo.InvariantCulture)}";
+
+        await using var client = await SecuredHost.ConnectAsync(host, new Dictionary<string, string> { ["Origin"] = origin }, Token);
+        var tools = await client.ListToolsAsync(cancellationToken: Token);
+
+        Assert.Contains(tools, t => t.Name == "up__echo");
+    }
+
+    [Fact]
+    public async Task Mcp_OriginInConfiguredHosts_Allowed()
+    {
+        await using var host = await RunningHost.StartAsync(
+            HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)),
+            options => SecuredHost.WithVariables(options, key: null, allowedHosts: "127.0.0.1; app.example"),
+            Token);
+
+        using var request = SecuredHost.Initialize();
+        request.Headers.Add("Origin", "https://app.example");
+        using var response = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/mcp")]
+    [InlineData("/health")]
+    public async Task AnyPath_ForeignHostHeader_400(string path)
+    {
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)), key: null, Token);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Host = "evil.example";
+        using var response = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
