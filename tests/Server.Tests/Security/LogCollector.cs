@@ -10,20 +10,9 @@ public sealed class LogCollector : ILoggerProvider
 
     public IReadOnlyCollection<CapturedLog> Entries => _entries;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+    public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, _entries.Enqueue);
 
     public void Dispose()
     {
-    }
-
-    private sealed class Logger(LogCollector owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception)));
     }
 }

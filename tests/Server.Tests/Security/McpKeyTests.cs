@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.Server.Tests.Host;
 using Tributary.TestSupport.InProcess;
 
@@ -103,6 +105,15 @@ public sealed class McpKeyTests
 
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_KeySet_NoDataProtectionSoNothingIsWrittenUnderHome()
+    {
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)), Key, Token);
+
+        // DataProtection would create a key ring in ~/.aspnet at start-up; the key scheme needs none.
+        Assert.Null(host.Services.GetService<IDataProtectionProvider>());
     }
 
     [Fact]

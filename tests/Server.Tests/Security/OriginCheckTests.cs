@@ -49,6 +49,32 @@ public sealed class OriginCheckTests
         Assert.Contains(tools, t => t.Name == "up__echo");
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:1234")]
+    [InlineData("http://[::1]:1234")]
+    public async Task Mcp_LoopbackIpOrigin_Allowed(string origin)
+    {
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)), key: null, Token);
+
+        using var request = SecuredHost.Initialize();
+        request.Headers.Add("Origin", origin);
+        using var response = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Mcp_OpaqueNullOrigin_403()
+    {
+        await using var host = await SecuredHost.StartAsync(HealthEndpointTests.HttpServer("up", HealthEndpointTests.DeadUrl(9)), key: null, Token);
+
+        using var request = SecuredHost.Initialize();
+        request.Headers.Add("Origin", "null");
+        using var response = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Fact]
     public async Task Mcp_OriginInConfiguredHosts_Allowed()
     {
