@@ -17,6 +17,7 @@ public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<
     [InlineData("resources-list")]
     [InlineData("prompts-list")]
     [InlineData("logging-set-level")]
+    [InlineData("dns-rebinding-protection")]
     [InlineData("server-sse-multiple-streams")]
     public async Task Scenario_AgainstTheHost_Passes(string scenario)
     {
