@@ -1,6 +1,5 @@
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Tributary.McpClientRegistry.Connections;
 
@@ -43,7 +42,4 @@ internal static class ReconnectPolicy
 #pragma warning restore CA5394
         return TimeSpan.FromMilliseconds(capped * jitter);
     }
-
-    /// <summary>Whether <paramref name="exception"/> is the pipeline's own connect timeout.</summary>
-    public static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;
 }

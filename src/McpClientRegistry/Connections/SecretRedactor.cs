@@ -15,8 +15,6 @@ internal sealed class SecretRedactor
     private SecretRedactor(IEnumerable<string> secrets) =>
         _secrets = [.. secrets.Where(s => s.Length >= MinimumSecretLength).Distinct().OrderByDescending(s => s.Length)];
 
-    public static SecretRedactor None { get; } = new([]);
-
     public static SecretRedactor For(ResolvedEndpoint endpoint)
     {
         var secrets = new List<string>();
