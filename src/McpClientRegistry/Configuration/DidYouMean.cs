@@ -1,7 +1,7 @@
 namespace Tributary.McpClientRegistry.Configuration;
 
 /// <summary>Suggests the known word closest to a misspelt one.</summary>
-internal static class DidYouMean
+public static class DidYouMean
 {
     /// <summary>The furthest (in edits) a suggestion may be from what was written.</summary>
     public const int MaxDistance = 2;

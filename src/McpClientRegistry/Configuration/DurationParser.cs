@@ -6,7 +6,7 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// Reads durations written as a plain number of seconds (<c>30</c>, <c>1.5</c>) or a number with a
 /// unit: <c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c>.
 /// </summary>
-internal static class DurationParser
+public static class DurationParser
 {
     /// <summary>The longest duration accepted, so that timers never overflow.</summary>
     public static readonly TimeSpan Max = TimeSpan.FromDays(1);

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace Tributary.McpClientRegistry.Configuration;
 
 /// <summary>
@@ -13,52 +10,34 @@ public static class RegistryConfigLoader
     /// <summary>Reads and checks the registry file at <paramref name="path"/>.</summary>
     /// <param name="path">The file; errors name it as given here.</param>
     /// <param name="otherSections">Top-level keys owned by other parts of the product, which are ignored.</param>
-    public static RegistryLoadResult Load(string path, IReadOnlyCollection<string>? otherSections = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string yaml;
-        try
-        {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(path, $"the file does not exist (looked for {Path.GetFullPath(path)}); create it or pass the right path");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, $"the file could not be read ({ex.Message}); check that it is a readable file");
-        }
-
-        return Parse(yaml, path, otherSections);
-    }
+    public static RegistryLoadResult Load(string path, IReadOnlyCollection<string>? otherSections = null) =>
+        Read(YamlConfigDocument.Load(path), otherSections);
 
     /// <summary>Checks the registry in <paramref name="yaml"/>, naming <paramref name="fileName"/> in errors.</summary>
     /// <param name="yaml">The file's text.</param>
     /// <param name="fileName">The file name to report in errors.</param>
     /// <param name="otherSections">Top-level keys owned by other parts of the product, which are ignored.</param>
-    public static RegistryLoadResult Parse(string yaml, string fileName, IReadOnlyCollection<string>? otherSections = null)
+    public static RegistryLoadResult Parse(string yaml, string fileName, IReadOnlyCollection<string>? otherSections = null) =>
+        Read(YamlConfigDocument.Parse(yaml, fileName), otherSections);
+
+    /// <summary>
+    /// Reads the registry of a parsed file, reporting its problems (and those of the top level) into the
+    /// document; the result is valid only if the document has no errors at all, including other readers'.
+    /// </summary>
+    /// <param name="document">The parsed file.</param>
+    /// <param name="otherSections">Top-level keys owned by other parts of the product, which are ignored.</param>
+    public static RegistryLoadResult Read(YamlConfigDocument document, IReadOnlyCollection<string>? otherSections = null)
     {
-        ArgumentNullException.ThrowIfNull(yaml);
-        ArgumentNullException.ThrowIfNull(fileName);
-        var guard = new DuplicateKeyGuard(new Parser(new StringReader(yaml)));
-        var stream = new YamlStream();
-        try
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Stream is null)
         {
-            stream.Load(guard);
-        }
-        catch (YamlException ex)
-        {
-            var location = new ConfigLocation(fileName, (int)ex.Start.Line, (int)ex.Start.Column);
-            string reason = ex.Message.TrimEnd('.');
-            return new RegistryLoadResult(null, [new ConfigError(location, null, null, $"invalid YAML ({reason}); check the indentation, quotes and brackets here")]);
+            return new RegistryLoadResult(null, document.Errors);
         }
 
-        var context = new YamlReadContext(fileName, guard.Duplicates);
-        var servers = new RegistryReader(context, otherSections ?? []).Read(stream);
-        return context.HasErrors
-            ? new RegistryLoadResult(null, context.Errors)
-            : new RegistryLoadResult(new RegistryConfig(fileName, servers), []);
+        var servers = new RegistryReader(document.Context, otherSections ?? []).Read(document.Stream);
+        return document.HasErrors
+            ? new RegistryLoadResult(null, document.Errors)
+            : new RegistryLoadResult(new RegistryConfig(document.File, servers), []);
     }
 
     /// <summary>Loads the registry at <paramref name="path"/>, or throws a <see cref="ConfigException"/> listing every error.</summary>
@@ -70,7 +49,4 @@ public static class RegistryConfigLoader
         var result = Load(path, otherSections);
         return result.IsValid ? result.Config : throw new ConfigException(path, result.Errors);
     }
-
-    private static RegistryLoadResult Failed(string path, string message) =>
-        new(null, [new ConfigError(new ConfigLocation(path, 0, 0), null, null, message)]);
 }

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Tributary.McpClientRegistry.Configuration;
 
 /// <summary>Small questions about representation-model nodes.</summary>
-internal static class YamlNodes
+public static class YamlNodes
 {
     /// <summary>Whether <paramref name="node"/> is a YAML null: empty, <c>~</c> or <c>null</c>, unquoted.</summary>
     public static bool IsNull(YamlNode node) =>

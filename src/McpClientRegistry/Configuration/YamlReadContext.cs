@@ -4,9 +4,12 @@ using YamlDotNet.RepresentationModel;
 namespace Tributary.McpClientRegistry.Configuration;
 
 /// <summary>What the readers of one file share: its name, the repeated keys, and the errors found so far.</summary>
-internal sealed class YamlReadContext(string file, IReadOnlyDictionary<string, DuplicateKey> duplicates)
+/// <param name="file">The file name errors report.</param>
+/// <param name="duplicates">Keys written twice, as renamed by the parser (see <see cref="YamlConfigDocument"/>).</param>
+/// <param name="scope">The section whose entries errors name (<c>mcp_servers</c>, <c>models</c>), or <see langword="null"/>.</param>
+public sealed class YamlReadContext(string file, IReadOnlyDictionary<string, DuplicateKey> duplicates, string? scope = RegistryReader.SectionName)
 {
-    private readonly List<ConfigError> errors = [];
+    private List<ConfigError> errors = [];
 
     /// <summary>The file name, as passed to the loader.</summary>
     public string File { get; } = file;
@@ -26,11 +29,20 @@ internal sealed class YamlReadContext(string file, IReadOnlyDictionary<string, D
 
     /// <summary>Reports a problem at <paramref name="node"/>.</summary>
     public void Add(YamlNode node, string? server, string? field, string message) =>
-        errors.Add(new ConfigError(LocationOf(node), server, field, message));
+        errors.Add(new ConfigError(LocationOf(node), server, field, message) { Scope = scope });
 
     /// <summary>Reports a problem at <paramref name="mark"/>.</summary>
     public void Add(Mark mark, string? server, string? field, string message) =>
-        errors.Add(new ConfigError(LocationOf(mark), server, field, message));
+        errors.Add(new ConfigError(LocationOf(mark), server, field, message) { Scope = scope });
+
+    /// <summary>
+    /// A context for the same file and error list whose errors name entries of <paramref name="entryScope"/>
+    /// (<c>models.gpt.provider</c>), or none when it is <see langword="null"/> (an agent file's fields).
+    /// </summary>
+    public YamlReadContext ForScope(string? entryScope) => new(File, duplicates, entryScope) { errors = errors };
+
+    /// <summary>Adds errors found elsewhere (another reader of the same file).</summary>
+    public void AddRange(IEnumerable<ConfigError> found) => errors.AddRange(found);
 
     /// <summary>
     /// The text of a mapping key, with <paramref name="duplicate"/> set when the key repeats an earlier
