@@ -16,7 +16,7 @@ internal static class ConfigCheckCommand
 
     private static int Run(ParseResult parseResult, GlobalOptions options, CliContext context)
     {
-        if (ConfigFile.Load(parseResult, options, context) is not { } registry)
+        if (ConfigFile.Load(parseResult, options, context)?.Registry is not { } registry)
         {
             return ExitCodes.Failure;
         }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Tributary.McpClientRegistry.Configuration;
+using Tributary.Agents.Configuration;
 
 namespace Tributary.Server.Cli;
 
@@ -11,9 +11,6 @@ internal static class ConfigFile
 
     /// <summary>The registry file when neither <c>--config</c> nor <see cref="PathVariable"/> is given, relative to the current directory.</summary>
     public const string DefaultPath = "config/tributary.yml";
-
-    /// <summary>Top-level sections of tributary.yml that other parts of Tributary own.</summary>
-    public static readonly IReadOnlyCollection<string> OtherSections = ["gitlab", "models", "agents_dir", "host", "cache"];
 
     /// <summary>The path to use, and where it came from for messages (null when given with <c>--config</c>).</summary>
     public static (string Path, string? Source) Locate(ParseResult parseResult, GlobalOptions options, CliContext context)
@@ -28,8 +25,8 @@ internal static class ConfigFile
             : (DefaultPath, "the default location");
     }
 
-    /// <summary>Loads the registry; on failure writes every error to stderr and returns <see langword="null"/>.</summary>
-    public static RegistryConfig? Load(ParseResult parseResult, GlobalOptions options, CliContext context)
+    /// <summary>Loads the configuration; on failure writes every error to stderr and returns <see langword="null"/>.</summary>
+    public static TributaryConfig? Load(ParseResult parseResult, GlobalOptions options, CliContext context)
     {
         var (path, source) = Locate(parseResult, options, context);
         if (!File.Exists(path))
@@ -41,7 +38,7 @@ internal static class ConfigFile
             return null;
         }
 
-        var result = RegistryConfigLoader.Load(path, OtherSections);
+        var result = TributaryConfigLoader.Load(path);
         if (result.IsValid)
         {
             return result.Config;

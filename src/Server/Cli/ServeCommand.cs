@@ -25,7 +25,7 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, string? urls, CliContext context, CancellationToken cancellationToken)
     {
-        if (ConfigFile.Load(parseResult, options, context) is not { } registry)
+        if (ConfigFile.Load(parseResult, options, context) is not { } config)
         {
             return ExitCodes.Failure;
         }
@@ -33,7 +33,7 @@ internal static class ServeCommand
         var verbose = parseResult.GetValue(options.Verbose);
         var hostOptions = new TributaryHostOptions
         {
-            Registry = registry,
+            Config = config,
             Urls = urls is { Length: > 0 } ? urls : context.ReadVariable(TributaryHostOptions.UrlsVariable) is { Length: > 0 } fromVariable ? fromVariable : TributaryHostOptions.DefaultUrls,
             ReadVariable = context.ReadVariable,
             ConfigureLogging = logging => ServeLogging.Configure(logging, verbose),

@@ -32,7 +32,7 @@ internal static class ToolsCallCommand
             return ExitCodes.Usage;
         }
 
-        if (ConfigFile.Load(parseResult, options, context) is not { } registry)
+        if (ConfigFile.Load(parseResult, options, context)?.Registry is not { } registry)
         {
             return ExitCodes.Failure;
         }

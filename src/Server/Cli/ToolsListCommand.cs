@@ -23,7 +23,7 @@ internal static class ToolsListCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, Option<bool> json, CliContext context, CancellationToken cancellationToken)
     {
-        if (ConfigFile.Load(parseResult, options, context) is not { } registry)
+        if (ConfigFile.Load(parseResult, options, context)?.Registry is not { } registry)
         {
             return ExitCodes.Failure;
         }

@@ -21,7 +21,7 @@ internal static class TributaryHost
             configureLogging(builder.Logging);
         }
 
-        builder.Services.AddTributaryHost(options.Registry, options.ReadVariable);
+        builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
         builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable);
 
         var app = builder.Build();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.Server.Health;
@@ -13,11 +14,12 @@ namespace Tributary.Server.Host;
 /// <summary>Wires the host: upstream connections, health endpoints and the MCP endpoint.</summary>
 internal static class TributaryHostExtensions
 {
-    /// <summary>Adds the connection manager and catalog for <paramref name="registry"/>, health checks and the MCP server.</summary>
-    public static IServiceCollection AddTributaryHost(this IServiceCollection services, RegistryConfig registry, Func<string, string?> readVariable)
+    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, health checks and the MCP server.</summary>
+    public static IServiceCollection AddTributaryHost(this IServiceCollection services, TributaryConfig config, Func<string, string?> readVariable)
     {
+        ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(new EndpointResolver(readVariable));
-        services.AddMcpClientRegistry(registry);
+        services.AddMcpClientRegistry(config.Registry);
         services.AddTributaryHealth();
         services.AddTributaryMcp();
         return services;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Tributary.McpClientRegistry.Configuration;
+using Tributary.Agents.Configuration;
 
 namespace Tributary.Server.Host;
 
-/// <summary>What <see cref="TributaryHost.Build"/> needs: the registry, where to listen, and how to log.</summary>
+/// <summary>What <see cref="TributaryHost.Build"/> needs: the configuration, where to listen, and how to log.</summary>
 internal sealed record TributaryHostOptions
 {
     /// <summary>The address the host listens on unless told otherwise: loopback only, as the design asks.</summary>
@@ -12,8 +12,8 @@ internal sealed record TributaryHostOptions
     /// <summary>The environment variable naming the listen addresses when <c>--urls</c> is not given.</summary>
     public const string UrlsVariable = "TRIBUTARY_URLS";
 
-    /// <summary>The loaded, valid registry.</summary>
-    public required RegistryConfig Registry { get; init; }
+    /// <summary>The loaded, valid configuration.</summary>
+    public required TributaryConfig Config { get; init; }
 
     /// <summary>The listen addresses, separated by <c>;</c> (ASP.NET's <c>urls</c> format).</summary>
     public string Urls { get; init; } = DefaultUrls;

@@ -1,3 +1,4 @@
+using Tributary.Agents.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -43,12 +44,12 @@ public sealed class RunningHost : IAsyncDisposable
         var registry = TempRegistry.Write($"mcp_servers:\n{serversYaml}");
         try
         {
-            var loaded = RegistryConfigLoader.Load(registry.Path, ConfigFile.OtherSections);
+            var loaded = TributaryConfigLoader.Load(registry.Path);
             Assert.True(loaded.IsValid, string.Join('\n', loaded.Errors));
             var output = TestContext.Current.TestOutputHelper;
             var app = TributaryHost.Build(configure(new TributaryHostOptions
             {
-                Registry = loaded.Config!,
+                Config = loaded.Config!,
                 Urls = "http://127.0.0.1:0",
                 ConfigureLogging = logging =>
                 {

@@ -1,0 +1,20 @@
+using Tributary.McpClientRegistry.Configuration;
+
+namespace Tributary.Agents.Configuration;
+
+/// <summary>
+/// Everything <c>tributary.yml</c> configures, as one immutable snapshot: the upstream registry and
+/// the sections the agents and the host own. Each section is read by its own reader from the same
+/// parsed file (see <see cref="TributaryConfigLoader"/>).
+/// </summary>
+/// <param name="SourcePath">The file it was loaded from.</param>
+/// <param name="Registry">The <c>mcp_servers</c> registry.</param>
+public sealed record TributaryConfig(string SourcePath, RegistryConfig Registry)
+{
+    /// <summary>A configuration with only a registry and every other section at its defaults.</summary>
+    public static TributaryConfig ForRegistry(RegistryConfig registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return new TributaryConfig(registry.SourcePath, registry);
+    }
+}

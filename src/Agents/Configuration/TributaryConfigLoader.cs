@@ -1,0 +1,27 @@
+using Tributary.McpClientRegistry.Configuration;
+
+namespace Tributary.Agents.Configuration;
+
+/// <summary>
+/// Loads <c>tributary.yml</c>: parses it once and lets each section's reader check its part, so
+/// every error of the file is reported at once, in file order, with file, line and field.
+/// </summary>
+public static class TributaryConfigLoader
+{
+    /// <summary>The top-level sections besides <c>mcp_servers</c>; any other key is reported as unknown.</summary>
+    public static readonly IReadOnlyCollection<string> OtherSections = ["gitlab", "models", "agents_dir", "host", "cache"];
+
+    /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
+    public static TributaryConfigLoadResult Load(string path) => Read(YamlConfigDocument.Load(path));
+
+    /// <summary>Checks <paramref name="yaml"/>, naming <paramref name="fileName"/> in errors.</summary>
+    public static TributaryConfigLoadResult Parse(string yaml, string fileName) => Read(YamlConfigDocument.Parse(yaml, fileName));
+
+    private static TributaryConfigLoadResult Read(YamlConfigDocument document)
+    {
+        var registry = RegistryConfigLoader.Read(document, OtherSections);
+        return document.HasErrors || registry.Config is null
+            ? new TributaryConfigLoadResult(null, document.Errors)
+            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config), []);
+    }
+}
