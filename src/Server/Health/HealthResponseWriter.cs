@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
@@ -9,8 +9,9 @@ using Tributary.McpClientRegistry.Health;
 namespace Tributary.Server.Health;
 
 /// <summary>
-/// Writes <c>/health</c> as JSON: <c>{ "status": "healthy", "servers": { "NAME": { "state": "connected", ... } } }</c>.
-/// Holds no secret: the manager redacts last errors, and nothing else here comes from configuration values.
+/// Writes <c>/health</c> as JSON: <c>{ "status": "healthy", "servers": { "NAME": { "state": "connected", ... } } }</c>,
+/// or as <see cref="HealthPage"/> when a browser asks for HTML. Holds no secret: the manager redacts last errors,
+/// and nothing else here comes from configuration values.
 /// </summary>
 internal static class HealthResponseWriter
 {
@@ -18,19 +19,41 @@ internal static class HealthResponseWriter
     private static readonly JsonWriterOptions s_jsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes <paramref name="report"/> to the response.</summary>
-    public static async Task WriteAsync(HttpContext context, HealthReport report)
+    public static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json; charset=utf-8";
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
         context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Vary = "Accept";
         var servers = report.Entries.TryGetValue(UpstreamHealthCheck.Name, out var entry)
             && entry.Data.TryGetValue(UpstreamHealthCheck.ServersKey, out var value)
             && value is IReadOnlyList<ServerHealth> list
                 ? list
                 : [];
+        return HealthContentNegotiation.PrefersHtml(context.Request)
+            ? WritePageAsync(context, report.Status, servers)
+            : WriteJsonAsync(context, report.Status, servers);
+    }
 
+    /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
+    public static string StatusId(HealthStatus status) => status.ToString().ToLowerInvariant();
+
+    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers)
+    {
+        var now = (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var page = HealthPage.Render(status, servers, now, UpstreamHealthCheck.WantsProbe(context));
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.ContentSecurityPolicy = HealthPage.ContentSecurityPolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        await context.Response.WriteAsync(page, context.RequestAborted);
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body, s_jsonOptions);
         json.WriteStartObject();
-        json.WriteString("status", StatusId(report.Status));
+        json.WriteString("status", StatusId(status));
         json.WriteStartObject("servers");
         foreach (var server in servers)
         {
@@ -42,9 +65,6 @@ internal static class HealthResponseWriter
         await json.FlushAsync(context.RequestAborted);
     }
 
-    /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
-    public static string StatusId(HealthStatus status) => status.ToString().ToLowerInvariant();
-
     private static void WriteServer(Utf8JsonWriter json, ServerHealth server)
     {
         json.WriteStartObject(server.Name);
@@ -55,13 +75,14 @@ internal static class HealthResponseWriter
         WriteTime(json, "lastSuccess", server.LastSuccess);
         if (server.Latency is { } latency)
         {
-            json.WriteNumber("latencyMs", Math.Round(latency.TotalMilliseconds, 1));
+            json.WriteNumber("latencyMs", HealthTimes.Milliseconds(latency));
         }
         else
         {
             json.WriteNull("latencyMs");
         }
 
+        WriteTime(json, "nextAttempt", server.NextAttempt);
         json.WriteString("transport", KindNames.Of(server.Transport));
         json.WriteString("description", server.Description);
         json.WriteEndObject();
@@ -71,7 +92,7 @@ internal static class HealthResponseWriter
     {
         if (time is { } value)
         {
-            json.WriteString(name, value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteString(name, HealthTimes.Format(value));
         }
         else
         {

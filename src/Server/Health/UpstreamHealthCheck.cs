@@ -28,7 +28,8 @@ internal sealed class UpstreamHealthCheck(McpConnectionManager manager, IHttpCon
         return new HealthCheckResult(status, OverallHealth.Describe(servers), data: data);
     }
 
-    private static bool WantsProbe(HttpContext? httpContext) =>
+    /// <summary>Whether the request asks for an active check with <c>?probe=true</c>.</summary>
+    public static bool WantsProbe(HttpContext? httpContext) =>
         httpContext?.Request.Query["probe"] is { Count: > 0 } values
         && bool.TryParse(values[0], out var probe) && probe;
 }
