@@ -11,6 +11,12 @@ namespace Tributary.Agents.Configuration;
 /// <param name="Registry">The <c>mcp_servers</c> registry.</param>
 public sealed record TributaryConfig(string SourcePath, RegistryConfig Registry)
 {
+    /// <summary>The <c>gitlab</c> section: the GitLab the built-in tools talk to.</summary>
+    public GitLabConfig GitLab { get; init; } = GitLabConfig.Default;
+
+    /// <summary>The <c>cache</c> section: in memory, or Redis.</summary>
+    public CacheConfig Cache { get; init; } = CacheConfig.Default;
+
     /// <summary>A configuration with only a registry and every other section at its defaults.</summary>
     public static TributaryConfig ForRegistry(RegistryConfig registry)
     {

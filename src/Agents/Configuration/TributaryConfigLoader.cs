@@ -11,6 +11,12 @@ public static class TributaryConfigLoader
     /// <summary>The top-level sections besides <c>mcp_servers</c>; any other key is reported as unknown.</summary>
     public static readonly IReadOnlyCollection<string> OtherSections = ["gitlab", "models", "agents_dir", "host", "cache"];
 
+    /// <summary>Tool-name prefixes no upstream may take, with what owns them: the built-in GitLab tools are <c>gitlab__*</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReservedPrefixes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [GitLab.GitLabToolNames.Prefix] = "Tributary's built-in GitLab tools",
+    };
+
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     public static TributaryConfigLoadResult Load(string path) => Read(YamlConfigDocument.Load(path));
 
@@ -19,9 +25,11 @@ public static class TributaryConfigLoader
 
     private static TributaryConfigLoadResult Read(YamlConfigDocument document)
     {
-        var registry = RegistryConfigLoader.Read(document, OtherSections);
+        var registry = RegistryConfigLoader.Read(document, OtherSections, ReservedPrefixes);
+        var gitLab = GitLabConfigReader.Read(document);
+        var cache = CacheConfigReader.Read(document);
         return document.HasErrors || registry.Config is null
             ? new TributaryConfigLoadResult(null, document.Errors)
-            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config), []);
+            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config) { GitLab = gitLab, Cache = cache }, []);
     }
 }

@@ -26,7 +26,8 @@ public static class RegistryConfigLoader
     /// </summary>
     /// <param name="document">The parsed file.</param>
     /// <param name="otherSections">Top-level keys owned by other parts of the product, which are ignored.</param>
-    public static RegistryLoadResult Read(YamlConfigDocument document, IReadOnlyCollection<string>? otherSections = null)
+    /// <param name="reservedPrefixes">Tool-name prefixes no server may take, each with what owns it (for the error).</param>
+    public static RegistryLoadResult Read(YamlConfigDocument document, IReadOnlyCollection<string>? otherSections = null, IReadOnlyDictionary<string, string>? reservedPrefixes = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Stream is null)
@@ -34,7 +35,7 @@ public static class RegistryConfigLoader
             return new RegistryLoadResult(null, document.Errors);
         }
 
-        var servers = new RegistryReader(document.Context, otherSections ?? []).Read(document.Stream);
+        var servers = new RegistryReader(document.Context, otherSections ?? [], reservedPrefixes).Read(document.Stream);
         return document.HasErrors
             ? new RegistryLoadResult(null, document.Errors)
             : new RegistryLoadResult(new RegistryConfig(document.File, servers), []);

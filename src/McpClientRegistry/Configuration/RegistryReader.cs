@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace Tributary.McpClientRegistry.Configuration;
 
 /// <summary>Reads the top level of a registry file and its <c>mcp_servers</c> section.</summary>
-internal sealed class RegistryReader(YamlReadContext context, IReadOnlyCollection<string> otherSections)
+internal sealed class RegistryReader(YamlReadContext context, IReadOnlyCollection<string> otherSections, IReadOnlyDictionary<string, string>? reservedPrefixes = null)
 {
     /// <summary>The top-level key this reader owns.</summary>
     public const string SectionName = "mcp_servers";
@@ -116,9 +116,16 @@ internal sealed class RegistryReader(YamlReadContext context, IReadOnlyCollectio
             return;
         }
 
+        string source = reader.PrefixIsExplicit ? string.Empty : " (from the server name)";
+        if (reservedPrefixes?.TryGetValue(prefix, out var owner) == true)
+        {
+            context.Add(reader.PrefixNode ?? keyNode, name, "prefix",
+                $"'{prefix}'{source} is reserved for {owner} ({prefix}__*); set another 'prefix:' on this server, e.g. 'prefix: {prefix}_mcp'");
+            return;
+        }
+
         if (prefixes.TryGetValue(prefix, out var first))
         {
-            string source = reader.PrefixIsExplicit ? string.Empty : " (from the server name)";
             context.Add(reader.PrefixNode ?? keyNode, name, "prefix",
                 $"'{prefix}'{source} is also the prefix of server '{first.Server}' (line {first.Line}), so their tool names would collide; set a different 'prefix:' on one of them");
             return;

@@ -7,4 +7,4 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// <param name="Text">The literal text, or the variable name.</param>
 /// <param name="IsVariable">Whether this part is a variable reference.</param>
 /// <param name="Default">The default of <c>${VAR:-default}</c>, used when the variable is unset or empty.</param>
-internal readonly record struct TemplatePart(string Text, bool IsVariable, string? Default);
+public readonly record struct TemplatePart(string Text, bool IsVariable, string? Default);

@@ -8,7 +8,7 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// Any other <c>$</c> is literal. Error messages give positions, never the text itself, because the
 /// text may be a secret.
 /// </summary>
-internal static class VariableTemplate
+public static class VariableTemplate
 {
     private const string SyntaxHint = "write ${NAME} or ${NAME:-default}, or $$ for a literal $";
 

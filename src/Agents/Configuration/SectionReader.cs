@@ -1,0 +1,109 @@
+using Tributary.McpClientRegistry.Configuration;
+using YamlDotNet.RepresentationModel;
+
+namespace Tributary.Agents.Configuration;
+
+/// <summary>
+/// Reads the fields of one flat top-level section (<c>gitlab</c>, <c>cache</c>), reporting every problem
+/// as <c>section.field: ...</c> into the file's shared context.
+/// </summary>
+internal sealed class SectionReader
+{
+    private readonly YamlReadContext _context;
+    private readonly string _section;
+    private readonly Dictionary<string, YamlNode> _given = new(StringComparer.Ordinal);
+
+    private SectionReader(YamlReadContext context, string section)
+    {
+        _context = context;
+        _section = section;
+    }
+
+    /// <summary>
+    /// A reader of <paramref name="node"/> (the section's value, <see langword="null"/> when absent), which must
+    /// be a mapping of <paramref name="fields"/>; unknown and repeated fields are reported now.
+    /// </summary>
+    public static SectionReader Read(YamlConfigDocument document, string section, YamlNode? node, IReadOnlyList<string> fields, string example)
+    {
+        var reader = new SectionReader(document.Context.ForScope(null), section);
+        if (node is null || YamlNodes.IsNull(node))
+        {
+            return reader;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            reader._context.Add(node, null, section, $"must be a mapping of settings, but it is {YamlNodes.Describe(node)}; write e.g. '{section}: {{ {example} }}'");
+            return reader;
+        }
+
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string? field = reader._context.KeyName(keyNode, null, section, out var duplicate);
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (duplicate is not null)
+            {
+                reader._context.Add(keyNode, null, reader.Path(field), $"is given twice (first on line {duplicate.FirstLine}); keep one");
+            }
+            else if (!fields.Contains(field))
+            {
+                string? suggestion = DidYouMean.Suggest(field, fields);
+                reader._context.Add(keyNode, null, reader.Path(field), suggestion is not null
+                    ? $"unknown field '{field}'; did you mean '{suggestion}'?"
+                    : $"unknown field '{field}'; valid fields are: {string.Join(", ", fields)}");
+            }
+            else
+            {
+                reader._given[field] = value;
+            }
+        }
+
+        return reader;
+    }
+
+    /// <summary>The text of <paramref name="field"/>, or <see langword="null"/> when absent, empty or not text (reported).</summary>
+    public string? Text(string field)
+    {
+        if (!_given.TryGetValue(field, out var node) || YamlNodes.IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            return text;
+        }
+
+        _context.Add(node, null, Path(field), $"must be a single text value, but it is {YamlNodes.Describe(node)}");
+        return null;
+    }
+
+    /// <summary>A duration (<c>30</c>, <c>500ms</c>, <c>2m</c>), or <see langword="null"/> when absent or invalid (reported).</summary>
+    public TimeSpan? Duration(string field)
+    {
+        if (Text(field) is not { } text)
+        {
+            return null;
+        }
+
+        string? problem = !DurationParser.TryParse(text, out var duration)
+            ? $"'{text}' is not a duration; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h"
+            : duration <= TimeSpan.Zero ? $"must be greater than zero, but is '{text}'; write e.g. '30s'"
+            : duration > DurationParser.Max ? $"'{text}' is longer than the maximum of 24h; write e.g. '5m'"
+            : null;
+        return problem is null ? duration : Report(field, problem);
+    }
+
+    /// <summary>Reports <paramref name="message"/> at the value of <paramref name="field"/>; returns <see langword="null"/>.</summary>
+    public TimeSpan? Report(string field, string message)
+    {
+        _context.Add(_given[field], null, Path(field), message);
+        return null;
+    }
+
+    private string Path(string field) => $"{_section}.{field}";
+}

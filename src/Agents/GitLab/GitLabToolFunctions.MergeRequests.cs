@@ -1,0 +1,166 @@
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tributary.Agents.GitLab;
+
+/// <summary>Merge request tools.</summary>
+internal sealed partial class GitLabToolFunctions
+{
+    private const int MaxDescriptionLength = 4_000;
+    private const int MaxDiffFiles = 300;
+    private const int MaxDiffLength = 60_000;
+
+    [Description("Lists a project's merge requests, most recently updated first: iid, title, state, author, branches, draft flag, labels and web URL.")]
+    public async Task<string> ListMergeRequestsAsync(
+        [Description(ProjectDescription)] string project,
+        [Description("Which merge requests: opened, closed, merged, locked or all.")] string state = "opened",
+        [Description("How many to return at most, 1 to 100.")] int max_results = 20,
+        CancellationToken cancellationToken = default)
+    {
+        Choice(state, "state", "opened", "closed", "merged", "locked", "all");
+        long id = await client.GetProjectIdAsync(project, cancellationToken);
+        var page = await client.GetPagedAsync(
+            $"projects/{Number(id)}/merge_requests?state={state}&order_by=updated_at&sort=desc",
+            Bounded(max_results, "max_results"),
+            $"the merge requests of {GitLabClient.ProjectSubject(project)}",
+            cancellationToken);
+        var list = new JsonArray();
+        foreach (var mr in page.Items)
+        {
+            var item = ToolOutput.Pick(mr, "iid", "title", "state", "draft", "source_branch", "target_branch", "labels", "updated_at", "web_url");
+            item["author"] = ToolOutput.UserName(mr, "author");
+            list.Add(item);
+        }
+
+        return ToolOutput.Json(new JsonObject
+        {
+            ["project"] = GitLabClient.Normalize(project),
+            ["state"] = state,
+            ["count"] = list.Count,
+            ["more_available"] = page.HasMore,
+            ["merge_requests"] = list,
+        });
+    }
+
+    [Description("Gets one merge request: title, description, state, author, assignees, reviewers, labels, branches, merge status, head SHA, diff refs and web URL. Use get_merge_request_diff for its changes.")]
+    public async Task<string> GetMergeRequestAsync(
+        [Description(ProjectDescription)] string project,
+        [Description("The merge request's iid: its number within the project, as in !123.")] int mr_iid,
+        CancellationToken cancellationToken = default)
+    {
+        var mr = await GetMergeRequestJsonAsync(project, mr_iid, cancellationToken);
+        var result = ToolOutput.Pick(mr, "iid", "title", "state", "draft", "source_branch", "target_branch", "labels",
+            "detailed_merge_status", "has_conflicts", "changes_count", "sha", "diff_refs", "created_at", "updated_at", "merged_at", "web_url");
+        result["author"] = ToolOutput.UserName(mr, "author");
+        result["assignees"] = ToolOutput.UserNames(mr, "assignees");
+        result["reviewers"] = ToolOutput.UserNames(mr, "reviewers");
+        if (mr.TryGetProperty("head_pipeline", out var pipeline) && pipeline.ValueKind == JsonValueKind.Object)
+        {
+            result["head_pipeline"] = ToolOutput.Pick(pipeline, "id", "status", "web_url");
+        }
+
+        result["description"] = ToolOutput.Bound(mr.TryGetProperty("description", out var text) ? text.GetString() ?? string.Empty : string.Empty, MaxDescriptionLength);
+        return ToolOutput.Json(result);
+    }
+
+    [Description("Gets the changes of a merge request as unified diffs, file by file (from GitLab's paginated /diffs). Files GitLab collapsed or found too large are listed with a note instead of their diff; read them with get_file_content. Long output is cut and says so.")]
+    public async Task<string> GetMergeRequestDiffAsync(
+        [Description(ProjectDescription)] string project,
+        [Description("The merge request's iid: its number within the project, as in !123.")] int mr_iid,
+        CancellationToken cancellationToken = default)
+    {
+        long id = await client.GetProjectIdAsync(project, cancellationToken);
+        var page = await client.GetPagedAsync(
+            $"projects/{Number(id)}/merge_requests/{Number(mr_iid)}/diffs",
+            MaxDiffFiles,
+            MergeRequestSubject(project, mr_iid),
+            cancellationToken);
+        var text = new StringBuilder();
+        text.Append("Merge request !").Append(mr_iid).Append(" of ").Append(GitLabClient.Normalize(project)).Append(": ")
+            .Append(page.Items.Count).Append(page.HasMore ? "+" : string.Empty).Append(" changed files\n");
+        int shown = 0;
+        foreach (var file in page.Items)
+        {
+            string entry = DiffEntry(file);
+            if (text.Length + entry.Length > MaxDiffLength && shown > 0)
+            {
+                break;
+            }
+
+            text.Append(entry);
+            shown++;
+        }
+
+        if (shown < page.Items.Count || page.HasMore)
+        {
+            text.Append("\n[truncated: ").Append(shown).Append(" of ").Append(page.Items.Count).Append(page.HasMore ? "+" : string.Empty)
+                .Append(" files shown; the rest did not fit. Read a file's current content with get_file_content.]\n");
+        }
+
+        return text.ToString();
+    }
+
+    [Description("Posts a comment (a note) on a merge request, as the token's user. Markdown is supported. Writes to GitLab: needs a token with the api scope.")]
+    public async Task<string> PostMergeRequestCommentAsync(
+        [Description(ProjectDescription)] string project,
+        [Description("The merge request's iid: its number within the project, as in !123.")] int mr_iid,
+        [Description("The comment, in GitLab Markdown.")] string body,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            throw new GitLabException("body is empty; write the comment to post.", GitLabFailure.Rejected);
+        }
+
+        long id = await client.GetProjectIdAsync(project, cancellationToken);
+        var note = await client.PostJsonAsync(
+            $"projects/{Number(id)}/merge_requests/{Number(mr_iid)}/notes",
+            new Dictionary<string, string> { ["body"] = body },
+            MergeRequestSubject(project, mr_iid),
+            cancellationToken);
+        var result = ToolOutput.Pick(note, "id", "created_at");
+        result["posted_on"] = $"{GitLabClient.Normalize(project)}!{Number(mr_iid)}";
+        result["author"] = ToolOutput.UserName(note, "author");
+        return ToolOutput.Json(result);
+    }
+
+    private static string MergeRequestSubject(string project, int iid) =>
+        $"merge request !{Number(iid)} of {GitLabClient.ProjectSubject(project)}";
+
+    private static string DiffEntry(JsonElement file)
+    {
+        string oldPath = file.GetProperty("old_path").GetString() ?? string.Empty;
+        string newPath = file.GetProperty("new_path").GetString() ?? string.Empty;
+        string change = Flag(file, "new_file") ? "added"
+            : Flag(file, "deleted_file") ? "deleted"
+            : Flag(file, "renamed_file") ? $"renamed from {oldPath}"
+            : "modified";
+        var entry = new StringBuilder().Append("\n--- ").Append(newPath).Append(" (").Append(change).Append(")\n");
+        string diff = file.TryGetProperty("diff", out var d) ? d.GetString() ?? string.Empty : string.Empty;
+        if (Flag(file, "too_large"))
+        {
+            entry.Append("[diff not shown: GitLab reports this file as too large to diff]\n");
+        }
+        else if (Flag(file, "collapsed") && diff.Length == 0)
+        {
+            entry.Append("[diff not shown: GitLab collapsed this file's diff (it is large); read the file with get_file_content]\n");
+        }
+        else
+        {
+            entry.Append(diff.EndsWith('\n') ? diff : diff + "\n");
+        }
+
+        return entry.ToString();
+    }
+
+    private static bool Flag(JsonElement file, string name) =>
+        file.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private async Task<JsonElement> GetMergeRequestJsonAsync(string project, int iid, CancellationToken cancellationToken)
+    {
+        long id = await client.GetProjectIdAsync(project, cancellationToken);
+        return await client.GetJsonAsync($"projects/{Number(id)}/merge_requests/{Number(iid)}", MergeRequestSubject(project, iid), cancellationToken);
+    }
+}

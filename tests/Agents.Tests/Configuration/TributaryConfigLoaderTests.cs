@@ -1,0 +1,133 @@
+using Tributary.Agents.Configuration;
+
+namespace Tributary.Agents.Tests.Configuration;
+
+public sealed class TributaryConfigLoaderTests
+{
+    private const string File = "tributary.yml";
+
+    private static string[] Errors(string yaml) =>
+        [.. TributaryConfigLoader.Parse(yaml, File).Errors.Select(e => e.ToString())];
+
+    [Fact]
+    public void Parse_NoGitLabOrCacheSection_GivesDefaults()
+    {
+        var result = TributaryConfigLoader.Parse("mcp_servers: {}\n", File);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(new Uri("https://gitlab.com"), result.Config.GitLab.Url);
+        Assert.Equal("GITLAB_TOKEN", result.Config.GitLab.TokenEnv);
+        Assert.Equal(TimeSpan.FromSeconds(30), result.Config.GitLab.Timeout);
+        Assert.Equal("${REDIS_URL:-}", result.Config.Cache.Redis);
+    }
+
+    [Fact]
+    public void Parse_FullGitLabAndCacheSections_GivesEveryValue()
+    {
+        var result = TributaryConfigLoader.Parse(
+            """
+            gitlab:
+              url: https://gitlab.example.com/gitlab/api/v4/
+              token_env: TEAM_GITLAB_TOKEN
+              timeout: 45s
+            cache:
+              redis: ${REDIS_URL}
+            """,
+            File);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new Uri("https://gitlab.example.com/gitlab/"), result.Config!.GitLab.Url);
+        Assert.Equal("TEAM_GITLAB_TOKEN", result.Config.GitLab.TokenEnv);
+        Assert.Equal(TimeSpan.FromSeconds(45), result.Config.GitLab.Timeout);
+        Assert.Equal("${REDIS_URL}", result.Config.Cache.Redis);
+    }
+
+    [Fact]
+    public void Parse_EmptySections_GiveDefaultsAndNoRedis()
+    {
+        var result = TributaryConfigLoader.Parse("gitlab:\ncache:\n", File);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(GitLabConfig.Default, result.Config!.GitLab);
+        Assert.Null(result.Config.Cache.Redis);
+    }
+
+    [Fact]
+    public void Parse_InvalidGitLabAndCacheFields_ReportsEachWithFileLineAndFix()
+    {
+        string[] errors = Errors(
+            """
+            gitlab:
+              url: ftp://gitlab.example.com
+              token_env: glpat-abcdef123456
+              timeout: 0
+              tokn_env: X
+            cache:
+              redis: ${REDIS_URL
+              size: 3
+            """);
+
+        Assert.Equal(
+            [
+                "tributary.yml:2:8: gitlab.url: 'ftp://gitlab.example.com' is not an http:// or https:// URL of a GitLab instance; write e.g. 'url: https://gitlab.example.com' (or leave it out for https://gitlab.com)",
+                "tributary.yml:3:14: gitlab.token_env: looks like a token, not the name of a variable; keep the token out of the file: export it (e.g. as GITLAB_TOKEN) and write 'token_env: GITLAB_TOKEN'",
+                "tributary.yml:4:12: gitlab.timeout: must be greater than zero, but is '0'; write e.g. '30s'",
+                "tributary.yml:5:3: gitlab.tokn_env: unknown field 'tokn_env'; did you mean 'token_env'?",
+                "tributary.yml:7:10: cache.redis: the '${' at character 1 has no closing '}'; write ${NAME} or ${NAME:-default}, or $$ for a literal $",
+                "tributary.yml:8:3: cache.size: unknown field 'size'; valid fields are: redis",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void Parse_TokenEnvNotAVariableName_SaysWhatANameIs()
+    {
+        Assert.Equal(
+            ["tributary.yml:2:14: gitlab.token_env: '1TOKEN' is not an environment variable name; use letters, digits and '_', not starting with a digit, e.g. 'token_env: GITLAB_TOKEN'"],
+            Errors("gitlab:\n  token_env: 1TOKEN\n"));
+    }
+
+    [Fact]
+    public void Parse_GitLabSectionIsAList_SaysWriteAMapping()
+    {
+        Assert.Equal(
+            ["tributary.yml:1:9: gitlab: must be a mapping of settings, but it is a list; write e.g. 'gitlab: { url: https://gitlab.example.com }'"],
+            Errors("gitlab: [https://gitlab.com]\n"));
+    }
+
+    [Fact]
+    public void Parse_ServerNamedGitLab_IsRejectedBecauseThePrefixIsReserved()
+    {
+        Assert.Equal(
+            ["tributary.yml:2:3: mcp_servers.gitlab.prefix: 'gitlab' (from the server name) is reserved for Tributary's built-in GitLab tools (gitlab__*); set another 'prefix:' on this server, e.g. 'prefix: gitlab_mcp'"],
+            Errors("mcp_servers:\n  gitlab:\n    url: https://gitlab.com/api/v4/mcp\n"));
+    }
+
+    [Fact]
+    public void Parse_ExplicitGitLabPrefix_IsRejectedAtThePrefix()
+    {
+        Assert.Equal(
+            ["tributary.yml:4:13: mcp_servers.mine.prefix: 'gitlab' is reserved for Tributary's built-in GitLab tools (gitlab__*); set another 'prefix:' on this server, e.g. 'prefix: gitlab_mcp'"],
+            Errors("mcp_servers:\n  mine:\n    url: https://mcp.example.com/mcp\n    prefix: gitlab\n"));
+    }
+
+    [Fact]
+    public void Parse_ServerNamedGitLabWithOtherPrefix_IsValid()
+    {
+        var result = TributaryConfigLoader.Parse("mcp_servers:\n  gitlab:\n    url: https://gitlab.com/api/v4/mcp\n    prefix: gl\n", File);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("gl", result.Config!.Registry.Servers[0].Prefix);
+    }
+
+    [Fact]
+    public void Load_ShippedConfig_LoadsWithoutAnyVariable()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "config", "tributary.yml");
+
+        var result = TributaryConfigLoader.Load(path);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("GITLAB_TOKEN", result.Config!.GitLab.TokenEnv);
+    }
+}
