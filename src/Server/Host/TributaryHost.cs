@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Tributary.Server.Mcp;
 using Tributary.Server.Security;
+using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Host;
 
@@ -23,6 +24,7 @@ internal static class TributaryHost
 
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
         builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable);
+        builder.AddTributaryTelemetry(options.ReadVariable);
 
         var app = builder.Build();
         app.UseTributarySecurity(TributaryMcpExtensions.Path);

@@ -18,7 +18,7 @@ internal sealed record TributaryHostOptions
     /// <summary>The listen addresses, separated by <c>;</c> (ASP.NET's <c>urls</c> format).</summary>
     public string Urls { get; init; } = DefaultUrls;
 
-    /// <summary>Reads the registry's <c>${VAR}</c> values.</summary>
+    /// <summary>Reads environment variables: the registry's <c>${VAR}</c> values, the host's settings and <c>OTEL_*</c>.</summary>
     public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>Replaces the default console logging (tests send logs to their output).</summary>

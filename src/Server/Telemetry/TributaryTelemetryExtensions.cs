@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Tributary.McpClientRegistry.Telemetry;
+
+namespace Tributary.Server.Telemetry;
+
+/// <summary>
+/// Wires OpenTelemetry: traces and metrics of ASP.NET Core, HttpClient and the upstream calls
+/// (<see cref="UpstreamTelemetry.SourceName"/>), exported over OTLP, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+internal static class TributaryTelemetryExtensions
+{
+    /// <summary>The service name every exported span and metric carries.</summary>
+    public const string ServiceName = "tributary";
+
+    /// <summary>The variable that switches telemetry on.</summary>
+    public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    // The OpenTelemetry SDK reads its standard variables through IConfiguration; these are copied there from
+    // the host's variable source, so they work however the host reads variables (the tests set them without
+    // touching the process environment). OTEL_SERVICE_NAME is not among them: the service is always "tributary".
+    private static readonly string[] s_variables =
+    [
+        EndpointVariable,
+        "OTEL_EXPORTER_OTLP_PROTOCOL",
+        "OTEL_EXPORTER_OTLP_HEADERS",
+        "OTEL_EXPORTER_OTLP_TIMEOUT",
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+        "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL",
+        "OTEL_EXPORTER_OTLP_METRICS_HEADERS",
+        "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE",
+        "OTEL_METRIC_EXPORT_INTERVAL",
+        "OTEL_METRIC_EXPORT_TIMEOUT",
+        "OTEL_BSP_SCHEDULE_DELAY",
+        "OTEL_BSP_MAX_QUEUE_SIZE",
+        "OTEL_BSP_MAX_EXPORT_BATCH_SIZE",
+        "OTEL_RESOURCE_ATTRIBUTES",
+        "OTEL_TRACES_SAMPLER",
+        "OTEL_TRACES_SAMPLER_ARG",
+    ];
+
+    /// <summary>
+    /// Adds OpenTelemetry tracing and metrics with the OTLP exporter when <paramref name="readVariable"/> gives
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; registers nothing otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddTributaryTelemetry(this IHostApplicationBuilder builder, Func<string, string?> readVariable)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(readVariable);
+        if (string.IsNullOrWhiteSpace(readVariable(EndpointVariable)))
+        {
+            return builder;
+        }
+
+        builder.Configuration.AddInMemoryCollection(
+            s_variables.Select(name => KeyValuePair.Create(name, readVariable(name))).Where(v => !string.IsNullOrWhiteSpace(v.Value)));
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(TributaryTelemetryExtensions).Assembly.GetName().Version?.ToString()))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddSource(UpstreamTelemetry.SourceName)
+                .AddOtlpExporter())
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(UpstreamTelemetry.SourceName)
+                .AddOtlpExporter());
+        return builder;
+    }
+}
