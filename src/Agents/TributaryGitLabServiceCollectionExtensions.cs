@@ -15,7 +15,7 @@ public static class TributaryGitLabServiceCollectionExtensions
     /// Adds <see cref="GitLabClient"/> (a named <see cref="HttpClient"/> with the standard resilience handler:
     /// retries with backoff on 5xx, 408 and 429 honouring <c>Retry-After</c>, a per-attempt timeout of
     /// <c>gitlab.timeout</c>, a circuit breaker), <see cref="HybridCache"/> (in memory, and in Redis when
-    /// <c>cache.redis</c> or <c>REDIS_URL</c> gives one) and the <see cref="GitLabToolset"/>.
+    /// <c>cache.redis</c> or <c>REDIS_URL</c> gives one), the <see cref="GitLabToolset"/> and <see cref="GitLabResources"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="config">The loaded configuration (its <c>gitlab</c> and <c>cache</c> sections are used).</param>
@@ -37,6 +37,7 @@ public static class TributaryGitLabServiceCollectionExtensions
             provider.GetRequiredService<HybridCache>(),
             provider.GetRequiredService<ILogger<GitLabClient>>()));
         services.AddSingleton(provider => new GitLabToolset(GitLabTools.Create(provider.GetRequiredService<GitLabClient>())));
+        services.AddSingleton(provider => new GitLabResources(provider.GetRequiredService<GitLabClient>()));
         return services;
     }
 

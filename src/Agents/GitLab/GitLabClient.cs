@@ -38,7 +38,16 @@ public sealed partial class GitLabClient
     /// <summary>The GitLab instance, e.g. <c>https://gitlab.com/</c>.</summary>
     public Uri Url => _connection.Url;
 
-    internal GitLabConnection Connection => _connection;
+    /// <summary>What every call answers while no token is set (what is missing, how to set it); <see langword="null"/> when configured.</summary>
+    public string? ConfigurationProblem => _connection.IsConfigured ? null : _connection.NotConfiguredMessage;
+
+    /// <summary>The username the token belongs to (<c>GET /user</c>): a cheap authenticated call that proves the token works.</summary>
+    /// <exception cref="GitLabException">No token, a rejected token, or GitLab failed.</exception>
+    public async Task<string> GetCurrentUserAsync(CancellationToken cancellationToken)
+    {
+        var user = await GetJsonAsync("user", "the token's user", cancellationToken);
+        return user.GetProperty("username").GetString() ?? string.Empty;
+    }
 
     /// <summary>GETs <paramref name="relative"/> (under <c>/api/v4/</c>) and returns its JSON.</summary>
     internal async Task<JsonElement> GetJsonAsync(string relative, string subject, CancellationToken cancellationToken)

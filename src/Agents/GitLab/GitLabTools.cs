@@ -30,6 +30,10 @@ internal static class GitLabTools
         ];
     }
 
+    // Results stay the plain text the tools built (compact JSON or text), not a JSON string of it, so MCP
+    // clients and kernels hand the model the text itself.
+    private static readonly Func<object?, Type?, CancellationToken, ValueTask<object?>> s_asText = (result, _, _) => new ValueTask<object?>(result);
+
     private static GitLabTool Tool(string name, Delegate method) =>
-        new(name, !Writing.Contains(name), AIFunctionFactory.Create(method, new AIFunctionFactoryOptions { Name = name }));
+        new(name, !Writing.Contains(name), AIFunctionFactory.Create(method, new AIFunctionFactoryOptions { Name = name, MarshalResult = s_asText }));
 }

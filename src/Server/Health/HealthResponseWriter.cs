@@ -9,7 +9,7 @@ using Tributary.McpClientRegistry.Health;
 namespace Tributary.Server.Health;
 
 /// <summary>
-/// Writes <c>/health</c> as JSON: <c>{ "status": "healthy", "servers": { "NAME": { "state": "connected", ... } } }</c>,
+/// Writes <c>/health</c> as JSON: <c>{ "status": "healthy", "servers": { "NAME": { "state": "connected", ... } }, "gitlab": { "state": ... } }</c>,
 /// or as <see cref="HealthPage"/> when a browser asks for HTML. Holds no secret: the manager redacts last errors,
 /// and nothing else here comes from configuration values.
 /// </summary>
@@ -30,9 +30,13 @@ internal static class HealthResponseWriter
             && value is IReadOnlyList<ServerHealth> list
                 ? list
                 : [];
+        var gitLab = report.Entries.TryGetValue(GitLabHealthCheck.Name, out var gitLabEntry)
+            && gitLabEntry.Data.TryGetValue(GitLabHealthCheck.HealthKey, out var gitLabValue)
+                ? gitLabValue as GitLabHealth
+                : null;
         return HealthContentNegotiation.PrefersHtml(context.Request)
             ? WritePageAsync(context, report.Status, servers)
-            : WriteJsonAsync(context, report.Status, servers);
+            : WriteJsonAsync(context, report.Status, servers, gitLab);
     }
 
     /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
@@ -48,7 +52,7 @@ internal static class HealthResponseWriter
         await context.Response.WriteAsync(page, context.RequestAborted);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers)
+    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body, s_jsonOptions);
@@ -61,8 +65,32 @@ internal static class HealthResponseWriter
         }
 
         json.WriteEndObject();
+        if (gitLab is not null)
+        {
+            WriteGitLab(json, gitLab);
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
+    }
+
+    private static void WriteGitLab(Utf8JsonWriter json, GitLabHealth gitLab)
+    {
+        json.WriteStartObject("gitlab");
+        json.WriteString("state", gitLab.State);
+        json.WriteString("url", gitLab.Url.ToString().TrimEnd('/'));
+        json.WriteString("user", gitLab.User);
+        json.WriteString("lastError", gitLab.LastError);
+        if (gitLab.Latency is { } latency)
+        {
+            json.WriteNumber("latencyMs", HealthTimes.Milliseconds(latency));
+        }
+        else
+        {
+            json.WriteNull("latencyMs");
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteServer(Utf8JsonWriter json, ServerHealth server)

@@ -11,12 +11,13 @@ internal static class TributaryHealthExtensions
     private const string UpstreamsTag = "upstreams";
     private const string ReadyTag = "ready";
 
-    /// <summary>Adds the upstream and readiness checks.</summary>
+    /// <summary>Adds the upstream, GitLab and readiness checks.</summary>
     public static IServiceCollection AddTributaryHealth(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddHealthChecks()
             .AddCheck<UpstreamHealthCheck>(UpstreamHealthCheck.Name, tags: [UpstreamsTag])
+            .AddCheck<GitLabHealthCheck>(GitLabHealthCheck.Name, tags: [UpstreamsTag])
             .AddCheck<ReadinessHealthCheck>(ReadinessHealthCheck.Name, tags: [ReadyTag]);
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tributary.Agents;
 using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry;
 using Tributary.McpClientRegistry.Configuration;
@@ -14,12 +15,13 @@ namespace Tributary.Server.Host;
 /// <summary>Wires the host: upstream connections, health endpoints and the MCP endpoint.</summary>
 internal static class TributaryHostExtensions
 {
-    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, health checks and the MCP server.</summary>
+    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, the GitLab client and tools, health checks and the MCP server.</summary>
     public static IServiceCollection AddTributaryHost(this IServiceCollection services, TributaryConfig config, Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(new EndpointResolver(readVariable));
         services.AddMcpClientRegistry(config.Registry);
+        services.AddTributaryGitLab(config, readVariable);
         services.AddTributaryHealth();
         services.AddTributaryMcp();
         return services;

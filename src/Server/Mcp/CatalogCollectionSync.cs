@@ -7,7 +7,8 @@ internal static class CatalogCollectionSync
 {
     /// <summary>
     /// Removes primitives whose entry is gone or was re-listed (the entry records differ then) and adds the
-    /// missing ones; an entry already served keeps its primitive.
+    /// missing ones; an entry already served keeps its primitive. Primitives that are not the catalog's (the
+    /// built-in GitLab ones) are left alone.
     /// </summary>
     public static CollectionChanges Apply<TPrimitive, TEntry>(McpServerPrimitiveCollection<TPrimitive> collection, IReadOnlyList<TEntry> entries, Func<TEntry, TPrimitive> create)
         where TPrimitive : IMcpServerPrimitive
@@ -19,7 +20,7 @@ internal static class CatalogCollectionSync
         {
             foreach (var primitive in collection.ToArray())
             {
-                if (primitive is not ICatalogPrimitive served || !wanted.Remove(served.Entry))
+                if (primitive is ICatalogPrimitive served && !wanted.Remove(served.Entry))
                 {
                     collection.Remove(primitive);
                     removed++;

@@ -17,11 +17,29 @@ internal sealed partial class CatalogSync : IDisposable
     private readonly Lock _gate = new();
     private long _appliedVersion = -1;
 
-    /// <summary>Creates the collections (empty until the catalog is loaded) and follows the catalog's changes.</summary>
-    public CatalogSync(McpCatalog catalog, ILogger<CatalogSync> logger)
+    /// <summary>
+    /// Creates the collections, holding the built-in GitLab primitives from the start (upstream ones come once the
+    /// catalog is loaded), and follows the catalog's changes, which never touch the built-ins.
+    /// </summary>
+    public CatalogSync(McpCatalog catalog, GitLabMcpPrimitives gitLab, ILogger<CatalogSync> logger)
     {
         _catalog = catalog;
         _logger = logger;
+        foreach (var tool in gitLab.Tools)
+        {
+            Tools.Add(tool);
+        }
+
+        foreach (var prompt in gitLab.Prompts)
+        {
+            Prompts.Add(prompt);
+        }
+
+        foreach (var resource in gitLab.Resources)
+        {
+            Resources.Add(resource);
+        }
+
         _catalog.Changed += OnCatalogChanged;
     }
 

@@ -18,10 +18,12 @@ internal static class TributaryMcpExtensions
     /// <summary>
     /// Adds the MCP server (streamable HTTP, stateful sessions so <c>list_changed</c> reaches clients)
     /// with the catalog's tools, prompts, resources and resource templates, and completions routed to
-    /// their servers. Needs <see cref="McpCatalog"/> and <see cref="McpConnectionManager"/> registered.
+    /// their servers, beside the built-in GitLab tools, resource templates and prompts. Needs <see cref="McpCatalog"/>,
+    /// <see cref="McpConnectionManager"/> and the GitLab services (<c>AddTributaryGitLab</c>) registered.
     /// </summary>
     public static IServiceCollection AddTributaryMcp(this IServiceCollection services)
     {
+        services.AddSingleton<GitLabMcpPrimitives>();
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();

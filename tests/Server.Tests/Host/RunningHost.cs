@@ -39,9 +39,13 @@ public sealed class RunningHost : IAsyncDisposable
         StartAsync(serversYaml, static options => options, cancellationToken);
 
     /// <summary>Starts the host with the test's <see cref="TributaryHostOptions"/> changed by <paramref name="configure"/> (variables, URLs, logging).</summary>
-    internal static async Task<RunningHost> StartAsync(string serversYaml, Func<TributaryHostOptions, TributaryHostOptions> configure, CancellationToken cancellationToken)
+    internal static Task<RunningHost> StartAsync(string serversYaml, Func<TributaryHostOptions, TributaryHostOptions> configure, CancellationToken cancellationToken) =>
+        StartWithConfigAsync($"mcp_servers:\n{serversYaml}", configure, cancellationToken);
+
+    /// <summary>Starts the host on a whole <c>tributary.yml</c> (<paramref name="configYaml"/>), with options changed by <paramref name="configure"/>.</summary>
+    internal static async Task<RunningHost> StartWithConfigAsync(string configYaml, Func<TributaryHostOptions, TributaryHostOptions> configure, CancellationToken cancellationToken)
     {
-        var registry = TempRegistry.Write($"mcp_servers:\n{serversYaml}");
+        var registry = TempRegistry.Write(configYaml);
         try
         {
             var loaded = TributaryConfigLoader.Load(registry.Path);

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Tributary.Agents.GitLab;
+
+namespace Tributary.Server.Health;
+
+/// <summary>
+/// GitLab's part of <c>/health</c>: not configured (no token; the tools still list and say how to set it) or
+/// configured; with <c>?probe=true</c>, <c>GET /api/v4/user</c> checks that the token works. Only a failed probe
+/// lowers the overall status (to degraded): upstream MCP servers work without GitLab.
+/// </summary>
+internal sealed class GitLabHealthCheck(GitLabClient client, IHttpContextAccessor httpContextAccessor, TimeProvider time) : IHealthCheck
+{
+    /// <summary>The check's registration name.</summary>
+    public const string Name = "gitlab";
+
+    /// <summary>The key of the <see cref="GitLabHealth"/> in the result's data.</summary>
+    public const string HealthKey = "gitlab";
+
+    /// <inheritdoc />
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!client.IsConfigured)
+        {
+            return Result(HealthStatus.Healthy, new GitLabHealth("not configured", client.Url, null, client.ConfigurationProblem, null));
+        }
+
+        if (!UpstreamHealthCheck.WantsProbe(httpContextAccessor.HttpContext))
+        {
+            return Result(HealthStatus.Healthy, new GitLabHealth("configured", client.Url, null, null, null));
+        }
+
+        long start = time.GetTimestamp();
+        try
+        {
+            string user = await client.GetCurrentUserAsync(cancellationToken);
+            return Result(HealthStatus.Healthy, new GitLabHealth("connected", client.Url, user, null, time.GetElapsedTime(start)));
+        }
+        catch (GitLabException e)
+        {
+            return Result(HealthStatus.Degraded, new GitLabHealth("failed", client.Url, null, e.Message, null));
+        }
+    }
+
+    private static HealthCheckResult Result(HealthStatus status, GitLabHealth health) =>
+        new(status, $"GitLab {health.State}", data: new Dictionary<string, object> { [HealthKey] = health });
+}

@@ -1,0 +1,17 @@
+using ModelContextProtocol.Server;
+using Tributary.Agents.GitLab;
+
+namespace Tributary.Server.Mcp;
+
+/// <summary>The built-in GitLab tools, resource templates and prompts as served at <c>/mcp</c>, whatever the upstreams do.</summary>
+internal sealed class GitLabMcpPrimitives(GitLabToolset toolset, GitLabResources resources)
+{
+    /// <summary>The tools, <c>gitlab__&lt;tool&gt;</c>.</summary>
+    public IReadOnlyList<McpServerTool> Tools { get; } = [.. toolset.Tools.Select(tool => new GitLabMcpTool(tool))];
+
+    /// <summary>The resource templates, <c>gitlab://project/{project_path}/...</c>.</summary>
+    public IReadOnlyList<McpServerResource> Resources { get; } = [.. GitLabResources.Templates.Select(t => new GitLabMcpResourceTemplate(t, resources))];
+
+    /// <summary>The prompts, <c>gitlab__&lt;prompt&gt;</c>, naming the tools as served here.</summary>
+    public IReadOnlyList<McpServerPrompt> Prompts { get; } = [.. GitLabPrompts.Create(GitLabToolNames.Exposed).Select(p => new GitLabMcpPrompt(p))];
+}
