@@ -90,11 +90,7 @@ internal sealed class SectionReader
             return null;
         }
 
-        string? problem = !DurationParser.TryParse(text, out var duration)
-            ? $"'{text}' is not a duration; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h"
-            : duration <= TimeSpan.Zero ? $"must be greater than zero, but is '{text}'; write e.g. '30s'"
-            : duration > DurationParser.Max ? $"'{text}' is longer than the maximum of 24h; write e.g. '5m'"
-            : null;
+        string? problem = DurationParser.Check(text, out var duration);
         return problem is null ? duration : Report(field, problem);
     }
 

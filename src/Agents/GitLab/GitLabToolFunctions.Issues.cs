@@ -23,23 +23,7 @@ internal sealed partial class GitLabToolFunctions
             Bounded(max_results, "max_results"),
             $"the issues of {GitLabClient.ProjectSubject(project)}",
             cancellationToken);
-        var list = new JsonArray();
-        foreach (var issue in page.Items)
-        {
-            var item = ToolOutput.Pick(issue, "iid", "title", "state", "labels", "updated_at", "web_url");
-            item["author"] = ToolOutput.UserName(issue, "author");
-            item["assignees"] = ToolOutput.UserNames(issue, "assignees");
-            list.Add(item);
-        }
-
-        return ToolOutput.Json(new JsonObject
-        {
-            ["project"] = GitLabClient.Normalize(project),
-            ["state"] = state,
-            ["count"] = list.Count,
-            ["more_available"] = page.HasMore,
-            ["issues"] = list,
-        });
+        return Listing(project, page, "issues", DescribeListedIssue, ("state", state));
     }
 
     [Description("Gets one issue: title, description, state, labels, author, assignees, milestone, dates and web URL.")]
@@ -93,19 +77,7 @@ internal sealed partial class GitLabToolFunctions
             MaxResultsLimit,
             $"the labels of {GitLabClient.ProjectSubject(project)}",
             cancellationToken);
-        var list = new JsonArray();
-        foreach (var label in page.Items)
-        {
-            list.Add(ToolOutput.Pick(label, "name", "description", "open_issues_count", "open_merge_requests_count"));
-        }
-
-        return ToolOutput.Json(new JsonObject
-        {
-            ["project"] = GitLabClient.Normalize(project),
-            ["count"] = list.Count,
-            ["more_available"] = page.HasMore,
-            ["labels"] = list,
-        });
+        return Listing(project, page, "labels", label => ToolOutput.Pick(label, "name", "description", "open_issues_count", "open_merge_requests_count"));
     }
 
     /// <summary>The fields of an issue a model needs, its description bounded.</summary>
@@ -121,6 +93,14 @@ internal sealed partial class GitLabToolFunctions
 
         result["description"] = ToolOutput.Bound(issue.TryGetProperty("description", out var text) ? text.GetString() ?? string.Empty : string.Empty, MaxDescriptionLength);
         return result;
+    }
+
+    private static JsonObject DescribeListedIssue(JsonElement issue)
+    {
+        var item = ToolOutput.Pick(issue, "iid", "title", "state", "labels", "updated_at", "web_url");
+        item["author"] = ToolOutput.UserName(issue, "author");
+        item["assignees"] = ToolOutput.UserNames(issue, "assignees");
+        return item;
     }
 
     private static string IssueSubject(string project, int iid) =>

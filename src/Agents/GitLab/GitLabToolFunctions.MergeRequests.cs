@@ -26,22 +26,7 @@ internal sealed partial class GitLabToolFunctions
             Bounded(max_results, "max_results"),
             $"the merge requests of {GitLabClient.ProjectSubject(project)}",
             cancellationToken);
-        var list = new JsonArray();
-        foreach (var mr in page.Items)
-        {
-            var item = ToolOutput.Pick(mr, "iid", "title", "state", "draft", "source_branch", "target_branch", "labels", "updated_at", "web_url");
-            item["author"] = ToolOutput.UserName(mr, "author");
-            list.Add(item);
-        }
-
-        return ToolOutput.Json(new JsonObject
-        {
-            ["project"] = GitLabClient.Normalize(project),
-            ["state"] = state,
-            ["count"] = list.Count,
-            ["more_available"] = page.HasMore,
-            ["merge_requests"] = list,
-        });
+        return Listing(project, page, "merge_requests", DescribeListedMergeRequest, ("state", state));
     }
 
     [Description("Gets one merge request: title, description, state, author, assignees, reviewers, labels, branches, merge status, head SHA, diff refs and web URL. Use get_merge_request_diff for its changes.")]
@@ -124,6 +109,13 @@ internal sealed partial class GitLabToolFunctions
         result["posted_on"] = $"{GitLabClient.Normalize(project)}!{Number(mr_iid)}";
         result["author"] = ToolOutput.UserName(note, "author");
         return ToolOutput.Json(result);
+    }
+
+    private static JsonObject DescribeListedMergeRequest(JsonElement mr)
+    {
+        var item = ToolOutput.Pick(mr, "iid", "title", "state", "draft", "source_branch", "target_branch", "labels", "updated_at", "web_url");
+        item["author"] = ToolOutput.UserName(mr, "author");
+        return item;
     }
 
     private static string MergeRequestSubject(string project, int iid) =>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Tributary.Agents.GitLab;
@@ -86,21 +87,13 @@ internal sealed partial class GitLabToolFunctions
             MaxSearchResults,
             $"code search in {GitLabClient.ProjectSubject(project)}",
             cancellationToken);
-        var list = new JsonArray();
-        foreach (var match in page.Items)
-        {
-            var item = ToolOutput.Pick(match, "path", "ref", "startline");
-            item["data"] = ToolOutput.Bound(match.TryGetProperty("data", out var data) ? data.GetString() ?? string.Empty : string.Empty, MaxSnippetLength);
-            list.Add(item);
-        }
+        return Listing(project, page, "matches", DescribeMatch, ("query", query));
+    }
 
-        return ToolOutput.Json(new JsonObject
-        {
-            ["project"] = GitLabClient.Normalize(project),
-            ["query"] = query,
-            ["count"] = list.Count,
-            ["more_available"] = page.HasMore,
-            ["matches"] = list,
-        });
+    private static JsonObject DescribeMatch(JsonElement match)
+    {
+        var item = ToolOutput.Pick(match, "path", "ref", "startline");
+        item["data"] = ToolOutput.Bound(match.TryGetProperty("data", out var data) ? data.GetString() ?? string.Empty : string.Empty, MaxSnippetLength);
+        return item;
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Tributary.Agents.GitLab;
 
@@ -22,6 +24,24 @@ internal sealed partial class GitLabToolFunctions(GitLabClient client)
         value is >= 1 and <= MaxResultsLimit
             ? value
             : throw new GitLabException($"{argument} must be between 1 and {MaxResultsLimit}, but is {value}.", GitLabFailure.Rejected);
+
+    /// <summary>
+    /// The JSON answer of a listing: the project, <paramref name="filters"/>, how many items, whether GitLab had more,
+    /// and the items under <paramref name="key"/>, each made compact by <paramref name="describe"/>.
+    /// </summary>
+    private static string Listing(string project, GitLabPage page, string key, Func<JsonElement, JsonObject> describe, params (string Name, string Value)[] filters)
+    {
+        var result = new JsonObject { ["project"] = GitLabClient.Normalize(project) };
+        foreach (var (name, value) in filters)
+        {
+            result[name] = value;
+        }
+
+        result["count"] = page.Items.Count;
+        result["more_available"] = page.HasMore;
+        result[key] = new JsonArray([.. page.Items.Select(item => (JsonNode)describe(item))]);
+        return ToolOutput.Json(result);
+    }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -12,6 +12,16 @@ public static class DurationParser
     public static readonly TimeSpan Max = TimeSpan.FromDays(1);
 
     /// <summary>
+    /// Reads a configured duration, which must be greater than zero and at most <see cref="Max"/>: returns
+    /// <see langword="null"/> and the duration, or what is wrong and how to fix it (for a config error).
+    /// </summary>
+    public static string? Check(string text, out TimeSpan duration) =>
+        !TryParse(text, out duration) ? $"'{text}' is not a duration; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h"
+        : duration <= TimeSpan.Zero ? $"must be greater than zero, but is '{text}'; write e.g. '30s'"
+        : duration > Max ? $"'{text}' is longer than the maximum of 24h; write e.g. '5m'"
+        : null;
+
+    /// <summary>
     /// Parses <paramref name="text"/>; returns <see langword="false"/> when it is not a duration at
     /// all. A parsed value may still be zero, negative or above <see cref="Max"/> (then it is
     /// <see cref="TimeSpan.MaxValue"/>): the caller decides.
