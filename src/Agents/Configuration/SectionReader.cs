@@ -7,7 +7,7 @@ namespace Tributary.Agents.Configuration;
 /// Reads the fields of one flat top-level section (<c>gitlab</c>, <c>cache</c>), reporting every problem
 /// as <c>section.field: ...</c> into the file's shared context.
 /// </summary>
-internal sealed class SectionReader
+internal sealed partial class SectionReader
 {
     private readonly YamlReadContext _context;
     private readonly string _section;
@@ -23,9 +23,16 @@ internal sealed class SectionReader
     /// A reader of <paramref name="node"/> (the section's value, <see langword="null"/> when absent), which must
     /// be a mapping of <paramref name="fields"/>; unknown and repeated fields are reported now.
     /// </summary>
-    public static SectionReader Read(YamlConfigDocument document, string section, YamlNode? node, IReadOnlyList<string> fields, string example)
+    public static SectionReader Read(YamlConfigDocument document, string section, YamlNode? node, IReadOnlyList<string> fields, string example) =>
+        Read(document.Context.ForScope(null), section, node, fields, example);
+
+    /// <summary>
+    /// A reader of <paramref name="node"/> reporting into <paramref name="context"/> under the dotted
+    /// <paramref name="section"/> path (<c>models.gpt</c>), or under bare field names when it is empty (an agent file).
+    /// </summary>
+    public static SectionReader Read(YamlReadContext context, string section, YamlNode? node, IReadOnlyList<string> fields, string example)
     {
-        var reader = new SectionReader(document.Context.ForScope(null), section);
+        var reader = new SectionReader(context, section);
         if (node is null || YamlNodes.IsNull(node))
         {
             return reader;
@@ -33,13 +40,13 @@ internal sealed class SectionReader
 
         if (node is not YamlMappingNode map)
         {
-            reader._context.Add(node, null, section, $"must be a mapping of settings, but it is {YamlNodes.Describe(node)}; write e.g. '{section}: {{ {example} }}'");
+            reader._context.Add(node, null, section.Length > 0 ? section : null, $"must be a mapping of settings, but it is {YamlNodes.Describe(node)}; write e.g. '{section}: {{ {example} }}'");
             return reader;
         }
 
         foreach (var (keyNode, value) in map.Children)
         {
-            string? field = reader._context.KeyName(keyNode, null, section, out var duplicate);
+            string? field = reader._context.KeyName(keyNode, null, section.Length > 0 ? section : null, out var duplicate);
             if (field is null)
             {
                 continue;
@@ -101,5 +108,18 @@ internal sealed class SectionReader
         return null;
     }
 
-    private string Path(string field) => $"{_section}.{field}";
+    /// <summary>Whether <paramref name="field"/> was written (even empty).</summary>
+    public bool Has(string field) => _given.ContainsKey(field);
+
+    /// <summary>The value node of <paramref name="field"/>, or <see langword="null"/> when it was not written.</summary>
+    public YamlNode? Node(string field) => _given.GetValueOrDefault(field);
+
+    /// <summary>Reports <paramref name="message"/> at the value of <paramref name="field"/>.</summary>
+    public void Problem(string field, string message) => _context.Add(_given[field], null, Path(field), message);
+
+    /// <summary>Reports <paramref name="message"/> at <paramref name="node"/>, naming <paramref name="field"/> (which may be <c>field[2]</c>).</summary>
+    public void Problem(YamlNode node, string field, string message) => _context.Add(node, null, Path(field), message);
+
+    /// <summary>The dotted path errors name <paramref name="field"/> by.</summary>
+    public string Path(string field) => _section.Length > 0 ? $"{_section}.{field}" : field;
 }

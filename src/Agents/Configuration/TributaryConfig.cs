@@ -1,3 +1,5 @@
+using Tributary.Agents.Definitions;
+using Tributary.Agents.Models;
 using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.Agents.Configuration;
@@ -16,6 +18,12 @@ public sealed record TributaryConfig(string SourcePath, RegistryConfig Registry)
 
     /// <summary>The <c>cache</c> section: in memory, or Redis.</summary>
     public CacheConfig Cache { get; init; } = CacheConfig.Default;
+
+    /// <summary>The <c>models</c> section: the chat models agents run on.</summary>
+    public ModelsConfig Models { get; init; } = ModelsConfig.Empty;
+
+    /// <summary>The agents defined in <c>agents/*.yml</c> (or <c>agents_dir</c>).</summary>
+    public AgentDefinitions Agents { get; init; } = AgentDefinitions.Empty;
 
     /// <summary>A configuration with only a registry and every other section at its defaults.</summary>
     public static TributaryConfig ForRegistry(RegistryConfig registry)

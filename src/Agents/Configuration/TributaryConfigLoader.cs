@@ -1,3 +1,5 @@
+using Tributary.Agents.Definitions;
+using Tributary.Agents.Models;
 using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.Agents.Configuration;
@@ -28,8 +30,15 @@ public static class TributaryConfigLoader
         var registry = RegistryConfigLoader.Read(document, OtherSections, ReservedPrefixes);
         var gitLab = GitLabConfigReader.Read(document);
         var cache = CacheConfigReader.Read(document);
-        return document.HasErrors || registry.Config is null
-            ? new TributaryConfigLoadResult(null, document.Errors)
-            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config) { GitLab = gitLab, Cache = cache }, []);
+        var models = ModelsConfigReader.Read(document);
+        var agentErrors = new List<ConfigError>();
+        var agents = document.Stream is null
+            ? AgentDefinitions.Empty
+            : AgentDefinitionsLoader.Load(document, models, registry.Config, agentErrors);
+
+        // The config file's errors first, in its own line order, then each agent file's.
+        return document.HasErrors || registry.Config is null || agentErrors.Count > 0
+            ? new TributaryConfigLoadResult(null, [.. document.Errors, .. agentErrors])
+            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config) { GitLab = gitLab, Cache = cache, Models = models, Agents = agents }, []);
     }
 }

@@ -37,6 +37,28 @@ public sealed class ConfigCheckCommandTests
     }
 
     [Fact]
+    public async Task ConfigCheck_ModelsAndAgents_ListsThemAfterTheServers()
+    {
+        using var registry = TempRegistry.Write("""
+            models:
+              gpt: { provider: openai, model: gpt-4.1, api_key_env: OPENAI_API_KEY }
+            """);
+        System.IO.Directory.CreateDirectory(Path.Combine(registry.Directory, "agents"));
+        File.WriteAllText(Path.Combine(registry.Directory, "agents", "helper.yml"), "name: helper\ninstructions: Help.\n");
+
+        var result = await CliRunner.RunAsync(["config", "check", "--config", registry.Path], Token);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            [
+                $"{registry.Path}: valid, 0 servers (0 enabled)",
+                "models: gpt (openai gpt-4.1, default)",
+                $"agents ({Path.Combine(registry.Directory, "agents")}): helper",
+            ],
+            result.OutputLines);
+    }
+
+    [Fact]
     public async Task ConfigCheck_InvalidRegistry_PrintsEveryErrorAndCountAndExitsOne()
     {
         using var registry = TempRegistry.Write("""
