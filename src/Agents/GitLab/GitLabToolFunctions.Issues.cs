@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -10,9 +11,9 @@ internal sealed partial class GitLabToolFunctions
     [Description("Lists a project's issues, most recently updated first: iid, title, state, labels, author, assignees and web URL.")]
     public async Task<string> ListIssuesAsync(
         [Description(ProjectDescription)] string project,
-        [Description("Which issues: opened, closed or all.")] string state = "opened",
+        [Description("Which issues: opened, closed or all."), AllowedValues("opened", "closed", "all")] string state = "opened",
         [Description("Only issues that have every one of these labels, comma-separated (e.g. 'bug,backend'); empty for any.")] string labels = "",
-        [Description("How many to return at most, 1 to 100.")] int max_results = 20,
+        [Description("How many to return at most, 1 to 100."), Range(1, MaxResultsLimit)] int max_results = 20,
         CancellationToken cancellationToken = default)
     {
         Choice(state, "state", "opened", "closed", "all");
@@ -29,7 +30,7 @@ internal sealed partial class GitLabToolFunctions
     [Description("Gets one issue: title, description, state, labels, author, assignees, milestone, dates and web URL.")]
     public async Task<string> GetIssueAsync(
         [Description(ProjectDescription)] string project,
-        [Description("The issue's iid: its number within the project, as in #42.")] int issue_iid,
+        [Description("The issue's iid: its number within the project, as in #42."), Range(1, int.MaxValue)] int issue_iid,
         CancellationToken cancellationToken = default)
     {
         long id = await client.GetProjectIdAsync(project, cancellationToken);

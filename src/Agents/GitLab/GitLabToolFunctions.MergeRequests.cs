@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,8 +16,8 @@ internal sealed partial class GitLabToolFunctions
     [Description("Lists a project's merge requests, most recently updated first: iid, title, state, author, branches, draft flag, labels and web URL.")]
     public async Task<string> ListMergeRequestsAsync(
         [Description(ProjectDescription)] string project,
-        [Description("Which merge requests: opened, closed, merged, locked or all.")] string state = "opened",
-        [Description("How many to return at most, 1 to 100.")] int max_results = 20,
+        [Description("Which merge requests: opened, closed, merged, locked or all."), AllowedValues("opened", "closed", "merged", "locked", "all")] string state = "opened",
+        [Description("How many to return at most, 1 to 100."), Range(1, MaxResultsLimit)] int max_results = 20,
         CancellationToken cancellationToken = default)
     {
         Choice(state, "state", "opened", "closed", "merged", "locked", "all");
@@ -32,7 +33,7 @@ internal sealed partial class GitLabToolFunctions
     [Description("Gets one merge request: title, description, state, author, assignees, reviewers, labels, branches, merge status, head SHA, diff refs and web URL. Use get_merge_request_diff for its changes.")]
     public async Task<string> GetMergeRequestAsync(
         [Description(ProjectDescription)] string project,
-        [Description("The merge request's iid: its number within the project, as in !123.")] int mr_iid,
+        [Description("The merge request's iid: its number within the project, as in !123."), Range(1, int.MaxValue)] int mr_iid,
         CancellationToken cancellationToken = default)
     {
         var mr = await GetMergeRequestJsonAsync(project, mr_iid, cancellationToken);
@@ -53,7 +54,7 @@ internal sealed partial class GitLabToolFunctions
     [Description("Gets the changes of a merge request as unified diffs, file by file (from GitLab's paginated /diffs). Files GitLab collapsed or found too large are listed with a note instead of their diff; read them with get_file_content. Long output is cut and says so.")]
     public async Task<string> GetMergeRequestDiffAsync(
         [Description(ProjectDescription)] string project,
-        [Description("The merge request's iid: its number within the project, as in !123.")] int mr_iid,
+        [Description("The merge request's iid: its number within the project, as in !123."), Range(1, int.MaxValue)] int mr_iid,
         CancellationToken cancellationToken = default)
     {
         long id = await client.GetProjectIdAsync(project, cancellationToken);
@@ -90,7 +91,7 @@ internal sealed partial class GitLabToolFunctions
     [Description("Posts a comment (a note) on a merge request, as the token's user. Markdown is supported. Writes to GitLab: needs a token with the api scope.")]
     public async Task<string> PostMergeRequestCommentAsync(
         [Description(ProjectDescription)] string project,
-        [Description("The merge request's iid: its number within the project, as in !123.")] int mr_iid,
+        [Description("The merge request's iid: its number within the project, as in !123."), Range(1, int.MaxValue)] int mr_iid,
         [Description("The comment, in GitLab Markdown.")] string body,
         CancellationToken cancellationToken = default)
     {

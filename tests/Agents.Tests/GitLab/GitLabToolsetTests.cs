@@ -36,6 +36,9 @@ public sealed class GitLabToolsetTests
         Assert.Equal("opened", properties.GetProperty("state").GetProperty("default").GetString());
         Assert.Equal("integer", properties.GetProperty("max_results").GetProperty("type").GetString());
         Assert.Equal(20, properties.GetProperty("max_results").GetProperty("default").GetInt32());
+        Assert.Equal(1, properties.GetProperty("max_results").GetProperty("minimum").GetInt32());
+        Assert.Equal(100, properties.GetProperty("max_results").GetProperty("maximum").GetInt32());
+        Assert.Equal(["opened", "closed", "merged", "locked", "all"], properties.GetProperty("state").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.StartsWith("Lists a project's merge requests", harness.Toolset.Find("list_merge_requests")!.Function.Description, StringComparison.Ordinal);
     }
 
@@ -52,6 +55,17 @@ public sealed class GitLabToolsetTests
         Assert.Equal(["tkuah"], mr.GetProperty("reviewers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("8e0b45049b6253b8984cde9241830d2851168142", mr.GetProperty("diff_refs").GetProperty("head_sha").GetString());
         Assert.False(mr.TryGetProperty("time_stats", out _));
+    }
+
+    [Fact]
+    public async Task GetMergeRequest_NumbersAsJsonStrings_AreAccepted()
+    {
+        await using var harness = await GitLabHarness.StartAsync();
+
+        // Some kernels' connectors pass every argument as a string; the typed tools still bind them.
+        string text = await harness.CallAsync("get_merge_request", ("project", "278964"), ("mr_iid", JsonDocument.Parse("\"14656\"").RootElement));
+
+        Assert.Contains("\"iid\":14656", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,18 @@ public sealed class GitLabRedisCacheTests
         Assert.Equal(2, gitLab.CountOf("GET", BackendLookup));
     }
 
+    [Fact]
+    public async Task ProjectId_RedisUnreachable_ToolsStillWork()
+    {
+        int deadPort = Tributary.TestSupport.Network.FreePort.Next();
+        await using var env = await GitLabHost.StartAsync(extraYaml: $"cache:\n  redis: 127.0.0.1:{deadPort}\n");
+
+        await CallIssueAsync(env);
+        await CallIssueAsync(env);
+
+        Assert.Equal(1, env.GitLab.CountOf("GET", BackendLookup));
+    }
+
     private static async Task CallIssueAsync(GitLabHost host)
     {
         var result = await host.Client.CallToolAsync("gitlab__get_issue", new Dictionary<string, object?> { ["project"] = FakeGitLabData.BackendPath, ["issue_iid"] = 1 }, cancellationToken: Token);
