@@ -34,12 +34,13 @@ public sealed partial class McpCatalog : IDisposable
     /// <summary>The latest snapshot, without contacting any server.</summary>
     public CatalogSnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Connects every server not yet connected (in parallel, each bounded by its connect_timeout) and returns the snapshot.</summary>
-    public async Task<CatalogSnapshot> GetAsync(CancellationToken cancellationToken)
-    {
-        await _manager.ConnectAllAsync(cancellationToken);
-        return Current;
-    }
+    /// <summary>
+    /// Returns the snapshot once every server has been tried: when some server is due for a connection attempt
+    /// (never tried, or failed with its backoff over), connects every server not yet connected first (in parallel,
+    /// each bounded by its connect_timeout); otherwise, a warm catalog, it completes at once without any await.
+    /// </summary>
+    public Task<CatalogSnapshot> GetAsync(CancellationToken cancellationToken) =>
+        _manager.AnyDue() ? ConnectAllThenGetAsync(cancellationToken) : Task.FromResult(Current);
 
     /// <summary>Calls the tool exposed as <paramref name="name"/> on its server under its original name.</summary>
     public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
@@ -78,6 +79,12 @@ public sealed partial class McpCatalog : IDisposable
             uri,
             async (client, token) => await client.ReadResourceAsync(uri, cancellationToken: token),
             cancellationToken);
+    }
+
+    private async Task<CatalogSnapshot> ConnectAllThenGetAsync(CancellationToken cancellationToken)
+    {
+        await _manager.ConnectAllAsync(cancellationToken);
+        return Current;
     }
 
     private static string? OwnerOf(CatalogSnapshot snapshot, string uri) =>
@@ -143,15 +150,19 @@ public sealed partial class McpCatalog : IDisposable
     private void OnServerListingChanged(string serverName)
     {
         CatalogSnapshot snapshot;
+        HashSet<NameCollision> known;
         lock (_rebuildGate)
         {
+            known = [.. _current.Collisions];
             var sources = _manager.Connections.Select(c => (c.Config, c.Listing)).Where(s => !ReferenceEquals(s.Listing, ServerListing.Empty));
             snapshot = CatalogBuilder.Build(_current.Version + 1, sources);
             Volatile.Write(ref _current, snapshot);
         }
 
         LogRebuilt(serverName, snapshot.Version, snapshot.Tools.Count);
-        foreach (var collision in snapshot.Collisions)
+
+        // Only collisions this rebuild brought: each server connecting would otherwise repeat all the earlier ones.
+        foreach (var collision in snapshot.Collisions.Where(c => !known.Contains(c)))
         {
             LogCollision(collision.Kind, collision.WantedName, collision.ServerName, collision.KeptBy, collision.ResolvedName ?? "(hidden)");
         }

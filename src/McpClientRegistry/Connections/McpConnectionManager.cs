@@ -82,6 +82,20 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public Task ConnectAllAsync(CancellationToken cancellationToken) =>
         ConnectWhereAsync(h => h.State is not (ServerState.Disabled or ServerState.NotConfigured), cancellationToken);
 
+    /// <summary>Whether any server is due for a connection attempt (see <see cref="McpServerConnection.IsDue"/>).</summary>
+    internal bool AnyDue()
+    {
+        foreach (var connection in Connections)
+        {
+            if (connection.IsDue)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Connects the servers never tried yet.</summary>
     internal Task ConnectUntriedAsync(CancellationToken cancellationToken) =>
         ConnectWhereAsync(h => h.State is ServerState.Idle, cancellationToken);

@@ -65,6 +65,18 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>What the live session listed; empty while not connected.</summary>
     public ServerListing Listing => Volatile.Read(ref _session)?.Listing ?? ServerListing.Empty;
 
+    /// <summary>
+    /// Whether a caller that wants every listing should try to connect this server now: never tried, still
+    /// connecting, or failed with its backoff over (or none set). Connected, disabled and not configured servers,
+    /// and failed ones waiting for their next attempt, are not due.
+    /// </summary>
+    public bool IsDue => Health switch
+    {
+        { State: ServerState.Idle or ServerState.Connecting } => true,
+        { State: ServerState.Failed, NextAttempt: var next } => next is not { } at || at <= _time.GetUtcNow(),
+        _ => false,
+    };
+
     /// <summary>Connects if needed and returns the listing.</summary>
     public async Task<ServerListing> EnsureConnectedAsync(CancellationToken cancellationToken) =>
         (await GetSessionAsync(cancellationToken)).Listing;

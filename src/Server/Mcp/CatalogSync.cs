@@ -52,10 +52,40 @@ internal sealed partial class CatalogSync : IDisposable
     /// <summary>The resources and resource templates <c>/mcp</c> serves.</summary>
     public McpServerResourceCollection Resources { get; } = [];
 
-    /// <summary>Connects the servers not yet connected (failed ones within their backoff stay failed) and applies the catalog.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects the servers due for an attempt (failed ones within their backoff stay failed) and applies the
+    /// catalog; completes synchronously when the catalog is warm.
+    /// </summary>
+    public ValueTask LoadAsync(CancellationToken cancellationToken)
     {
-        await _catalog.GetAsync(cancellationToken);
+        var loading = _catalog.GetAsync(cancellationToken);
+        if (!loading.IsCompletedSuccessfully)
+        {
+            return new ValueTask(ApplyWhenLoadedAsync(loading));
+        }
+
+        Apply(_catalog.Current);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A list filter that loads the catalog before the SDK lists; a warm catalog adds no await.</summary>
+    public McpRequestFilter<TParams, TResult> LoadFirst<TParams, TResult>() =>
+        next => (request, cancellationToken) =>
+        {
+            var loading = LoadAsync(cancellationToken);
+            return loading.IsCompletedSuccessfully ? next(request, cancellationToken) : NextWhenLoadedAsync(loading, next, request, cancellationToken);
+        };
+
+    private static async ValueTask<TResult> NextWhenLoadedAsync<TParams, TResult>(
+        ValueTask loading, McpRequestHandler<TParams, TResult> next, RequestContext<TParams> request, CancellationToken cancellationToken)
+    {
+        await loading;
+        return await next(request, cancellationToken);
+    }
+
+    private async Task ApplyWhenLoadedAsync(Task<CatalogSnapshot> loading)
+    {
+        await loading;
         Apply(_catalog.Current);
     }
 

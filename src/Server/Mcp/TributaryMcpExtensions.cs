@@ -50,26 +50,10 @@ internal static class TributaryMcpExtensions
         // Nothing connects at start-up: the first listing loads the catalog, and a request for a name not
         // listed yet (a client that skipped the listing) is routed through the catalog, which connects on a miss.
         var filters = options.Filters.Request;
-        filters.ListToolsFilters.Add(next => async (request, cancellationToken) =>
-        {
-            await sync.LoadAsync(cancellationToken);
-            return await next(request, cancellationToken);
-        });
-        filters.ListPromptsFilters.Add(next => async (request, cancellationToken) =>
-        {
-            await sync.LoadAsync(cancellationToken);
-            return await next(request, cancellationToken);
-        });
-        filters.ListResourcesFilters.Add(next => async (request, cancellationToken) =>
-        {
-            await sync.LoadAsync(cancellationToken);
-            return await next(request, cancellationToken);
-        });
-        filters.ListResourceTemplatesFilters.Add(next => async (request, cancellationToken) =>
-        {
-            await sync.LoadAsync(cancellationToken);
-            return await next(request, cancellationToken);
-        });
+        filters.ListToolsFilters.Add(sync.LoadFirst<ListToolsRequestParams, ListToolsResult>());
+        filters.ListPromptsFilters.Add(sync.LoadFirst<ListPromptsRequestParams, ListPromptsResult>());
+        filters.ListResourcesFilters.Add(sync.LoadFirst<ListResourcesRequestParams, ListResourcesResult>());
+        filters.ListResourceTemplatesFilters.Add(sync.LoadFirst<ListResourceTemplatesRequestParams, ListResourceTemplatesResult>());
         filters.CallToolFilters.Add(next => async (request, cancellationToken) =>
         {
             // Before the call, so logs during it are forwarded; after it too, since a call to a name not listed

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Connections;
@@ -103,6 +105,44 @@ public sealed class McpCatalogTests
         Assert.Equal(
             "no tool named 'sentry__echo' is available: server 'sentry' is not configured: environment variable SENTRY_TOKEN is not set (server 'sentry', field 'auth_token_env'); export it or set enabled: false",
             error.Message);
+    }
+
+    [Fact]
+    public async Task GetAsync_EveryServerTried_CompletesAtOnceWithoutContactingAny()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", CultureInfo.InvariantCulture));
+        var down = new InMemoryUpstream("down") { FailConnectWith = new HttpRequestException("Connection refused (down.test:80)") }.WithEcho();
+        await using var factory = new InMemoryUpstreamFactory(new InMemoryUpstream("docs").WithEcho(), down);
+        var (manager, catalog) = TestRegistry.Create(factory, time, servers: [TestRegistry.Http("docs"), TestRegistry.Http("down")]);
+        await using var _ = manager;
+        await catalog.GetAsync(Token);
+        await catalog.GetAsync(Token); // the second failure opens down's circuit: its next attempt is in about a second
+
+        var warm = catalog.GetAsync(Token);
+
+        Assert.True(warm.IsCompletedSuccessfully, "a warm catalog answers without awaiting");
+        Assert.Equal(["docs__echo"], (await warm).Tools.Select(t => t.Name));
+        Assert.Equal((1, 2), (factory["docs"].ConnectCount, down.ConnectCount));
+        Assert.NotNull(manager.GetHealth()[1].NextAttempt);
+    }
+
+    [Fact]
+    public async Task GetAsync_FailedServerBackoffOver_TriesItAgain()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", CultureInfo.InvariantCulture));
+        var down = new InMemoryUpstream("down") { FailConnectWith = new HttpRequestException("Connection refused (down.test:80)") }.WithEcho();
+        await using var factory = new InMemoryUpstreamFactory(down);
+        var (manager, catalog) = TestRegistry.Create(factory, time, servers: TestRegistry.Http("down"));
+        await using var _ = manager;
+        await catalog.GetAsync(Token);
+        await catalog.GetAsync(Token);
+        down.FailConnectWith = null;
+
+        time.Advance(TimeSpan.FromSeconds(1.3));
+        var snapshot = await catalog.GetAsync(Token);
+
+        Assert.Equal(["down__echo"], snapshot.Tools.Select(t => t.Name));
+        Assert.Equal(3, down.ConnectCount);
     }
 
     [Fact]
