@@ -56,6 +56,17 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         return found.Task;
     }
 
+    /// <summary>For failure messages: how many bodies reached <paramref name="path"/>, and how many held each pattern.</summary>
+    public string Describe(string path, params byte[][] patterns)
+    {
+        lock (_gate)
+        {
+            var bodies = _received.Where(r => r.Path == path).Select(r => r.Body).ToList();
+            var found = patterns.Select((p, i) => $"pattern {i}: {bodies.Count(b => b.AsSpan().IndexOf(p) >= 0)}");
+            return $"{bodies.Count} bodies at {path}; " + string.Join(", ", found);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);

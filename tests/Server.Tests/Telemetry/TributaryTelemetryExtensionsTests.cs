@@ -1,10 +1,15 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Tributary.Server.Host;
+using Tributary.Server.Tests.Cli;
 using Tributary.Server.Tests.Host;
 using Tributary.TestSupport.InProcess;
+using Tributary.TestSupport.Network;
+using Tributary.TestSupport.Node;
 
 namespace Tributary.Server.Tests.Telemetry;
 
@@ -14,45 +19,57 @@ public sealed class TributaryTelemetryExtensionsTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// Runs <c>tributary serve</c> as its own process: OpenTelemetry's listeners are process-wide, so in the test
+    /// process they would also see (and share instruments with) every other test's host.
+    /// </summary>
     [Fact]
     public async Task ToolCall_OtlpEndpointSet_UpstreamSpanMetricsAspNetCoreAndHttpClientSpansExported()
     {
         await using var receiver = await OtlpReceiver.StartAsync(Token);
         await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "traced" }, Token);
-        var variables = new Dictionary<string, string>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
-        };
-        var span = receiver.WaitForAsync(
-            "/v1/traces",
-            Protobuf.SpanName("tools/call echo"),
-            Protobuf.StringAttribute("mcp.server.name", "traced"),
-            Protobuf.StringAttribute("service.name", "tributary"));
-        var metric = receiver.WaitForAsync(
-            "/v1/metrics",
-            Protobuf.StringField(1, "tributary.upstream.calls"),
-            Protobuf.StringAttribute("mcp.server.name", "traced"),
-            Protobuf.StringAttribute("service.name", "tributary"));
-        var serverSpan = receiver.WaitForAsync("/v1/traces", Protobuf.ScopeName("Microsoft.AspNetCore"), Protobuf.SpanName("POST /mcp/"));
-        var clientSpan = receiver.WaitForAsync("/v1/traces", Protobuf.ScopeName("System.Net.Http"));
+        using var registry = TempRegistry.Write($"mcp_servers:\n{HealthEndpointTests.HttpServer("traced", upstream.Url)}");
+        (string Path, byte[][] Patterns)[] expected =
+        [
+            ("/v1/traces", [Protobuf.SpanName("tools/call echo"), Protobuf.StringAttribute("mcp.server.name", "traced"), Protobuf.StringAttribute("service.name", "tributary")]),
+            ("/v1/metrics", [Protobuf.StringField(1, "tributary.upstream.calls"), Protobuf.StringAttribute("mcp.server.name", "traced"), Protobuf.StringAttribute("service.name", "tributary")]),
+            ("/v1/traces", [Protobuf.ScopeName("Microsoft.AspNetCore"), Protobuf.SpanName("POST /mcp/")]),
+            ("/v1/traces", [Protobuf.ScopeName("System.Net.Http")]),
+        ];
+        var arrivals = expected.Select(e => receiver.WaitForAsync(e.Path, e.Patterns)).ToArray();
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var serve = new NodeCommand(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "tributary.dll"), "serve", "--config", registry.Path, "--urls", url.ToString()],
+            new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+                ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+            });
+        await using var tributary = NodeProcess.Start(serve, "tributary", TestContext.Current.TestOutputHelper);
+        var mcp = new Uri(url, "/mcp");
+        await McpProbe.WaitUntilReadyAsync(mcp, HttpTransportMode.StreamableHttp, tributary, s_exportBound, "tributary serve", Token);
+        await using var client = await McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = mcp, TransportMode = HttpTransportMode.StreamableHttp }),
+            new McpClientOptions { ProtocolVersion = "2025-11-25" },
+            cancellationToken: Token);
+        await client.ListToolsAsync(cancellationToken: Token);
 
-        await using (var host = await RunningHost.StartAsync(
-            HealthEndpointTests.HttpServer("traced", upstream.Url),
-            options => options with { ReadVariable = name => variables.GetValueOrDefault(name) },
-            Token))
-        {
-            await using var client = await host.ConnectClientAsync(Token);
-            await client.ListToolsAsync(cancellationToken: Token);
-            var result = await client.CallToolAsync("traced__echo", new Dictionary<string, object?> { ["n"] = 1 }, cancellationToken: Token);
-            Assert.Equal("traced:echo:{\"n\":1}", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+        var result = await client.CallToolAsync("traced__echo", new Dictionary<string, object?> { ["n"] = 1 }, cancellationToken: Token);
 
-            await span.WaitAsync(s_exportBound, Token);
-            await metric.WaitAsync(s_exportBound, Token);
-            await serverSpan.WaitAsync(s_exportBound, Token);
-            await clientSpan.WaitAsync(s_exportBound, Token);
+        Assert.Equal("traced:echo:{\"n\":1}", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            try
+            {
+                await arrivals[i].WaitAsync(s_exportBound, Token);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"expectation {i} not exported within {s_exportBound}: {receiver.Describe(expected[i].Path, expected[i].Patterns)}");
+            }
         }
     }
 

@@ -3,12 +3,19 @@ using ModelContextProtocol.Client;
 namespace Tributary.TestSupport.Node;
 
 /// <summary>Waits until an HTTP endpoint completes a real MCP handshake.</summary>
-internal static class McpProbe
+public static class McpProbe
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_attemptTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Connects repeatedly until one handshake succeeds, the process exits or the timeout passes.</summary>
+    /// <param name="endpoint">The MCP endpoint.</param>
+    /// <param name="mode">The transport to try.</param>
+    /// <param name="process">The server's process: its exit ends the wait with its output.</param>
+    /// <param name="timeout">How long to keep trying.</param>
+    /// <param name="description">The server, for error messages.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes after the first successful handshake.</returns>
     public static async Task WaitUntilReadyAsync(
         Uri endpoint,
         HttpTransportMode mode,
