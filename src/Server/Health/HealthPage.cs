@@ -25,7 +25,8 @@ internal static class HealthPage
         h1{font-size:1.4rem;margin:0 0 .5rem}
         .status{display:inline-block;padding:.15rem .6rem;border-radius:1rem;font-weight:600;color:#fff}
         .healthy,.connected{background:#1a7f37}.degraded,.connecting{background:#9a6700}
-        .unhealthy,.failed,.not_configured{background:#cf222e}.idle,.disabled{background:#6e7781}
+        .unhealthy,.failed,.not_configured{background:#cf222e}.idle,.disabled,.configured{background:#6e7781}
+        h2{font-size:1.1rem;margin:2rem 0 .5rem}
         p.meta{color:#57606a;margin:.5rem 0 1.5rem}
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
@@ -34,8 +35,11 @@ internal static class HealthPage
         td.num{text-align:right}td:nth-child(5),td:nth-child(7){white-space:nowrap}.description{color:#57606a;font-size:.85rem}
         """;
 
-    /// <summary>Renders the page for <paramref name="status"/> and <paramref name="servers"/>, generated at <paramref name="now"/>.</summary>
-    public static string Render(HealthStatus status, IReadOnlyList<ServerHealth> servers, DateTimeOffset now, bool probed)
+    /// <summary>
+    /// Renders the page for <paramref name="status"/>, <paramref name="servers"/> and, when configured in the host,
+    /// <paramref name="gitLab"/>, generated at <paramref name="now"/>.
+    /// </summary>
+    public static string Render(HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, DateTimeOffset now, bool probed)
     {
         ArgumentNullException.ThrowIfNull(servers);
         var statusId = HealthResponseWriter.StatusId(status);
@@ -55,8 +59,24 @@ internal static class HealthPage
             AppendRow(html, server);
         }
 
-        html.Append("</tbody></table>\n</body></html>\n");
+        html.Append("</tbody></table>\n");
+        if (gitLab is not null)
+        {
+            AppendGitLab(html, gitLab);
+        }
+
+        html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    private static void AppendGitLab(StringBuilder html, GitLabHealth gitLab)
+    {
+        html.Append("<h2>GitLab</h2>\n<table><thead><tr><th>Instance</th><th>State</th><th>User</th><th>Last error</th><th>Latency</th></tr></thead><tbody>\n")
+            .Append("<tr data-server=\"gitlab\"><td><strong>").Append(Encode(gitLab.Url.ToString().TrimEnd('/'))).Append("</strong></td>")
+            .Append("<td><span class=\"status state ").Append(Encode(gitLab.State.Replace(' ', '_'))).Append("\">").Append(Encode(gitLab.State)).Append("</span></td>")
+            .Append("<td>").Append(gitLab.User is { } user ? Encode(user) : "–").Append("</td>")
+            .Append("<td class=\"error\">").Append(Encode(gitLab.LastError ?? string.Empty)).Append("</td>")
+            .Append("<td class=\"num\">").Append(Latency(gitLab.Latency)).Append("</td></tr>\n</tbody></table>\n");
     }
 
     private static void AppendRow(StringBuilder html, ServerHealth server)
@@ -72,10 +92,13 @@ internal static class HealthPage
             .Append("<td class=\"num\">").Append(server.ToolCount).Append("</td>")
             .Append("<td class=\"error\">").Append(Encode(server.LastError ?? string.Empty)).Append("</td>")
             .Append("<td>").Append(Time(server.LastCheck)).Append("</td>")
-            .Append("<td class=\"num\">").Append(server.Latency is { } latency ? string.Create(CultureInfo.InvariantCulture, $"{HealthTimes.Milliseconds(latency):0.0} ms") : "–").Append("</td>")
+            .Append("<td class=\"num\">").Append(Latency(server.Latency)).Append("</td>")
             .Append("<td>").Append(Time(server.NextAttempt)).Append("</td>")
             .Append("<td>").Append(KindNames.Of(server.Transport)).Append("</td></tr>\n");
     }
+
+    private static string Latency(TimeSpan? latency) =>
+        latency is { } value ? string.Create(CultureInfo.InvariantCulture, $"{HealthTimes.Milliseconds(value):0.0} ms") : "–";
 
     private static string Time(DateTimeOffset? time) => time is { } value ? HealthTimes.Format(value) : "–";
 

@@ -35,17 +35,17 @@ internal static class HealthResponseWriter
                 ? gitLabValue as GitLabHealth
                 : null;
         return HealthContentNegotiation.PrefersHtml(context.Request)
-            ? WritePageAsync(context, report.Status, servers)
+            ? WritePageAsync(context, report.Status, servers, gitLab)
             : WriteJsonAsync(context, report.Status, servers, gitLab);
     }
 
     /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
     public static string StatusId(HealthStatus status) => status.ToString().ToLowerInvariant();
 
-    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers)
+    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab)
     {
         var now = (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        var page = HealthPage.Render(status, servers, now, UpstreamHealthCheck.WantsProbe(context));
+        var page = HealthPage.Render(status, servers, gitLab, now, UpstreamHealthCheck.WantsProbe(context));
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = HealthPage.ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";

@@ -34,7 +34,7 @@ public sealed class HealthPageTests
     [Fact]
     public void Render_TwoServers_OneRowEachWithStateToolsErrorTimesLatencyAndNextAttempt()
     {
-        var html = HealthPage.Render(HealthStatus.Degraded, [s_live, s_broken], s_now, probed: false);
+        var html = HealthPage.Render(HealthStatus.Degraded, [s_live, s_broken], gitLab: null, s_now, probed: false);
 
         Assert.Contains("<title>Tributary health: degraded</title>", html, StringComparison.Ordinal);
         Assert.Contains("<span id=\"status\" class=\"status degraded\">degraded</span>", html, StringComparison.Ordinal);
@@ -56,11 +56,37 @@ public sealed class HealthPageTests
     [Fact]
     public void Render_ErrorWithMarkup_NoScriptElementAndNoExternalAsset()
     {
-        var html = HealthPage.Render(HealthStatus.Unhealthy, [s_broken], s_now, probed: true);
+        var html = HealthPage.Render(HealthStatus.Unhealthy, [s_broken], gitLab: null, s_now, probed: true);
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("1 server, generated 2026-11-23T22:30:00.000Z after probing every enabled server", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_GitLabEntry_ItsOwnTableWithStateUserErrorAndLatency()
+    {
+        var gitLab = new GitLabHealth("failed", new Uri("https://gitlab.example.com/"), null, "HTTP 401 Unauthorized: <check the token>", TimeSpan.FromMilliseconds(41.26));
+
+        var html = HealthPage.Render(HealthStatus.Healthy, [s_live], gitLab, s_now, probed: true);
+
+        Assert.Contains(
+            "<h2>GitLab</h2>",
+            html,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "<tr data-server=\"gitlab\"><td><strong>https://gitlab.example.com</strong></td><td><span class=\"status state failed\">failed</span></td>"
+            + "<td>–</td><td class=\"error\">HTTP 401 Unauthorized: &lt;check the token&gt;</td><td class=\"num\">41.3 ms</td></tr>",
+            html,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoGitLabEntry_NoGitLabTable()
+    {
+        var html = HealthPage.Render(HealthStatus.Healthy, [s_live], gitLab: null, s_now, probed: false);
+
+        Assert.DoesNotContain("GitLab</h2>", html, StringComparison.Ordinal);
     }
 }

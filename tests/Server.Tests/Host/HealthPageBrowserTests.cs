@@ -18,6 +18,7 @@ public sealed partial class HealthPageBrowserTests
             HealthEndpointTests.HttpServer("live", upstream.Url, "in-process test server")
             + HealthEndpointTests.HttpServer("dead", HealthEndpointTests.DeadUrl(FreePort.Next()), "nobody listens")
             + HealthPageEndpointTests.MarkupServer,
+            options => options with { ReadVariable = _ => null }, // GITLAB_TOKEN unset: GitLab shows as not configured
             Token);
         var page = new Uri(host.BaseAddress, "/health?probe=true");
 
@@ -28,10 +29,11 @@ public sealed partial class HealthPageBrowserTests
         TestContext.Current.AddAttachment("health.png", await File.ReadAllBytesAsync(screenshot, Token), "image/png");
 
         Assert.Contains("<title>Tributary health: degraded</title>", dom, StringComparison.Ordinal);
-        Assert.Equal(["live", "dead", "markup"], Rows(dom).Keys);
+        Assert.Equal(["live", "dead", "markup", "gitlab"], Rows(dom).Keys);
         Assert.Equal("connected", State(Rows(dom)["live"]));
         Assert.Equal("failed", State(Rows(dom)["dead"]));
         Assert.Equal("failed", State(Rows(dom)["markup"]));
+        Assert.Equal("not configured", State(Rows(dom)["gitlab"]));
         // The DOM serializer escapes only &, < and > in text: the error is a text node, not a script element.
         Assert.Contains(
             "<td class=\"error\">the process exited with code 3 (stderr: &lt;script&gt;document.title=\"pwned\"&lt;/script&gt;)</td>",

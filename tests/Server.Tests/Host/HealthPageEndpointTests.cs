@@ -9,12 +9,15 @@ public sealed class HealthPageEndpointTests
 {
     internal const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
-    /// <summary>A stdio server that dies at once, leaving markup on stderr: its last error quotes that markup.</summary>
+    /// <summary>
+    /// A stdio server that writes markup to stderr, then exits on the first message (initialize): its last error
+    /// quotes that markup. Exiting only after the client wrote leaves its stderr time to be read first.
+    /// </summary>
     internal const string MarkupServer = """
           markup:
             transport: stdio
             command: sh
-            args: ["-c", "echo '<script>document.title=\"pwned\"</script>' >&2; exit 3"]
+            args: ["-c", "echo '<script>document.title=\"pwned\"</script>' >&2; read line; exit 3"]
 
         """;
 
