@@ -5,7 +5,7 @@ namespace Tributary.Server.Cli;
 
 /// <summary>
 /// <c>tributary tools list</c>: connects every enabled server and prints the merged catalog, each server's
-/// health and the name collisions. Unreachable servers are reported, not fatal.
+/// health and the name collisions, then the built-in GitLab tools. Unreachable servers are reported, not fatal.
 /// </summary>
 internal static class ToolsListCommand
 {
@@ -23,22 +23,26 @@ internal static class ToolsListCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, Option<bool> json, CliContext context, CancellationToken cancellationToken)
     {
-        if (ConfigFile.Load(parseResult, options, context)?.Registry is not { } registry)
+        if (ConfigFile.Load(parseResult, options, context) is not { } config)
         {
             return ExitCodes.Failure;
         }
+
+        var registry = config.Registry;
+        var gitLab = ToolsListGitLab.From(config, context.ReadVariable);
 
         await using var upstreams = new UpstreamScope(registry, context, options.LogLevel(parseResult));
         var snapshot = await upstreams.ConnectAsync(cancellationToken);
         var health = upstreams.Manager.GetHealth();
         if (parseResult.GetValue(json))
         {
-            var document = ToolsListDocument.From(registry.SourcePath, health, snapshot);
+            var document = ToolsListDocument.From(registry.SourcePath, health, snapshot, gitLab);
             context.Output.WriteLine(JsonSerializer.Serialize(document, ToolsListJsonContext.Default.ToolsListDocument));
         }
         else
         {
             ToolsListText.Write(context.Output, health, snapshot);
+            ToolsListText.WriteGitLab(context.Output, gitLab);
         }
 
         return ExitCodes.Success;

@@ -3,7 +3,7 @@ using Tributary.McpClientRegistry.Health;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The readable output of <c>tributary tools list</c>: tools, then servers, then collisions.</summary>
+/// <summary>The readable output of <c>tributary tools list</c>: tools, then servers, then collisions, then the built-in GitLab tools.</summary>
 internal static class ToolsListText
 {
     /// <summary>Writes the three sections to <paramref name="output"/>.</summary>
@@ -36,6 +36,18 @@ internal static class ToolsListText
         foreach (var collision in collisions)
         {
             output.WriteLine(Describe(collision));
+        }
+    }
+
+    /// <summary>Writes the built-in GitLab tools: the instance, whether a token is set, and each tool with its access.</summary>
+    public static void WriteGitLab(TextWriter output, ToolsListGitLab gitLab)
+    {
+        output.WriteLine();
+        output.WriteLine($"GITLAB TOOLS (built in, {gitLab.Url}{(gitLab.Problem is null ? string.Empty : ", not configured")})");
+        TextTable.Write(output, [["TOOL", "ACCESS", "DESCRIPTION"], .. gitLab.Tools.Select(t => (IReadOnlyList<string>)[t.Name, t.ReadOnly ? "read" : "write", FirstLine(t.Description)])]);
+        if (gitLab.Problem is { } problem)
+        {
+            output.WriteLine(problem);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ToolsListCommandTests
                 $"broken      streamable-http  failed     -      Connection refused (127.0.0.1:{port})",
                 "later       streamable-http  disabled   -",
             ],
-            lines.Skip(14));
+            lines.Skip(14).Take(5));
         Assert.Equal("connecting to 2 servers...", result.ErrorLines[0]);
     }
 
@@ -103,9 +103,45 @@ public sealed class ToolsListCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("no tools available", result.OutputLines[0]);
-        Assert.StartsWith("secret  streamable-http  not configured  -      ", result.OutputLines[^1], StringComparison.Ordinal);
-        Assert.Contains("TRIBUTARY_TEST_TOKEN", result.OutputLines[^1], StringComparison.Ordinal);
+        var secret = Assert.Single(result.OutputLines, l => l.StartsWith("secret  ", StringComparison.Ordinal));
+        Assert.StartsWith("secret  streamable-http  not configured  -      ", secret, StringComparison.Ordinal);
+        Assert.Contains("TRIBUTARY_TEST_TOKEN", secret, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public async Task ToolsList_NoToken_ListsTheBuiltInGitLabToolsAndHowToConfigure()
+    {
+        using var registry = TempRegistry.Write("gitlab:\n  url: https://gitlab.example.com\n");
+
+        var result = await CliRunner.RunAsync(["tools", "list", "--config", registry.Path], Token);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.OutputLines;
+        int section = lines.ToList().IndexOf("GITLAB TOOLS (built in, https://gitlab.example.com, not configured)");
+        Assert.True(section > 0, result.Output);
+        // The longest name, gitlab__post_merge_request_comment, sets the width of the TOOL column.
+        Assert.Equal("TOOL".PadRight(34) + "  ACCESS  DESCRIPTION", lines[section + 1]);
+        Assert.Equal("gitlab__list_merge_requests".PadRight(34) + "  read    Lists a project's merge requests, most recently updated first: iid, title, state, author, branches, draft flag, labels and web URL.", lines[section + 2]);
+        Assert.StartsWith("gitlab__post_merge_request_comment  write   Posts a comment (a note) on a merge request", lines[section + 5], StringComparison.Ordinal);
+        Assert.Equal(13, lines.Skip(section + 2).Count(l => l.StartsWith("gitlab__", StringComparison.Ordinal)));
+        Assert.Equal("GitLab is not configured: the environment variable GITLAB_TOKEN (gitlab.token_env) is not set. Create a GitLab access token (scope read_api to read; api to post comments and create issues) for https://gitlab.example.com, export it as GITLAB_TOKEN and restart Tributary.", lines[^1]);
+    }
+
+    [Fact]
+    public async Task ToolsList_JsonWithToken_HasTheGitLabToolsAndNoProblem()
+    {
+        using var registry = TempRegistry.Write("mcp_servers: {}\n");
+
+        var result = await CliRunner.RunAsync(["tools", "list", "--json", "--config", registry.Path], new Dictionary<string, string> { ["GITLAB_TOKEN"] = "glpat-x" }, null, Token);
+
+        using var document = JsonDocument.Parse(result.Output);
+        var gitLab = document.RootElement.GetProperty("gitLab");
+        Assert.Equal("https://gitlab.com", gitLab.GetProperty("url").GetString());
+        Assert.Equal(JsonValueKind.Null, gitLab.GetProperty("problem").ValueKind);
+        var tools = gitLab.GetProperty("tools").EnumerateArray().ToList();
+        Assert.Equal(13, tools.Count);
+        Assert.Equal(["gitlab__post_merge_request_comment", "gitlab__create_issue"], tools.Where(t => !t.GetProperty("readOnly").GetBoolean()).Select(t => t.GetProperty("name").GetString()));
     }
 
     [Fact]
