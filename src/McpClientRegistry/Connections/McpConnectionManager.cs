@@ -96,6 +96,13 @@ public sealed class McpConnectionManager : IAsyncDisposable
         return false;
     }
 
+    /// <summary>
+    /// Connects server <paramref name="serverName"/> if needed (its tools then appear in the catalog) and returns
+    /// what it lists; throws <see cref="UpstreamException"/> saying why when it is disabled, not configured or down.
+    /// </summary>
+    public Task<Catalog.ServerListing> ConnectAsync(string serverName, CancellationToken cancellationToken) =>
+        Get(serverName).EnsureConnectedAsync(cancellationToken);
+
     /// <summary>Connects the servers never tried yet.</summary>
     internal Task ConnectUntriedAsync(CancellationToken cancellationToken) =>
         ConnectWhereAsync(h => h.State is ServerState.Idle, cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelContextProtocol;
 using Tributary.McpClientRegistry.Connections;
+using Tributary.Agents.Kernel;
 
 namespace Tributary.Server.Cli;
 

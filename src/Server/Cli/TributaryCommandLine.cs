@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -50,6 +50,11 @@ public static class TributaryCommandLine
             {
                 ToolsListCommand.Create(options, context),
                 ToolsCallCommand.Create(options, context),
+            },
+            new Command("agents", "List and run the agents of agents/*.yml")
+            {
+                AgentsListCommand.Create(options, context),
+                AgentsRunCommand.Create(options, context),
             },
         };
 

@@ -3,6 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Catalog;
 using Tributary.Server.Cli;
+using Tributary.Agents.Kernel;
 
 namespace Tributary.Server.Tests.Cli;
 

@@ -3,10 +3,13 @@ using System.Text;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
-namespace Tributary.Server.Cli;
+namespace Tributary.Agents.Kernel;
 
-/// <summary>Writes a tool result for people: text blocks as text, other blocks summarised, structured content as indented JSON.</summary>
-internal static class ToolResultText
+/// <summary>
+/// An MCP tool result as text, for people (the CLI) and for models (agent runs): text blocks as text, other
+/// blocks summarised, structured content as JSON.
+/// </summary>
+public static class ToolResultText
 {
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
@@ -16,6 +19,8 @@ internal static class ToolResultText
     /// </summary>
     public static void Write(TextWriter writer, CallToolResult result)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
         foreach (var block in result.Content)
         {
             if (!(block is TextContentBlock text && result.StructuredContent is { } json && IsSameJson(text.Text, json)))
@@ -28,6 +33,14 @@ internal static class ToolResultText
         {
             writer.WriteLine(JsonSerializer.Serialize(structured, s_indented));
         }
+    }
+
+    /// <summary>The whole result as one text, as <see cref="Write"/> writes it.</summary>
+    public static string Of(CallToolResult result)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer, result);
+        return writer.ToString().TrimEnd('\n', '\r');
     }
 
     /// <summary>A text block's text, or a one-line summary of any other block.</summary>

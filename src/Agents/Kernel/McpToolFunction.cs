@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Tributary.McpClientRegistry.Catalog;
+
+namespace Tributary.Agents.Kernel;
+
+/// <summary>
+/// An upstream MCP tool as a function a model can call: its schema as the server lists it, its call routed
+/// through the catalog (so reconnects and timeouts apply), its result handed back as text. A result the server
+/// marks as an error becomes an exception, which the run reports to the model as an error.
+/// </summary>
+internal sealed class McpToolFunction(McpCatalog catalog, ExposedTool tool, string name) : AIFunction
+{
+    /// <inheritdoc />
+    public override string Name => name;
+
+    /// <inheritdoc />
+    public override string Description => tool.Upstream.Description;
+
+    /// <inheritdoc />
+    public override JsonElement JsonSchema => tool.Upstream.JsonSchema;
+
+    /// <inheritdoc />
+    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var values = arguments.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var result = await catalog.CallToolAsync(tool.Name, values, progress: null, cancellationToken);
+        string text = ToolResultText.Of(result);
+        return result.IsError == true ? throw new ToolFailedException(text.Length > 0 ? text : "the tool reported an error without details") : text;
+    }
+}

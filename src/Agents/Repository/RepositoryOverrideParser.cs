@@ -1,0 +1,120 @@
+using Tributary.Agents.Configuration;
+using Tributary.Agents.Definitions;
+using Tributary.McpClientRegistry.Configuration;
+using YamlDotNet.RepresentationModel;
+
+namespace Tributary.Agents.Repository;
+
+/// <summary>
+/// Reads a <c>.tributary.yml</c>: <c>mcp_servers: { agent: [names] }</c> (replacing that agent's list),
+/// <c>review_rules</c>, <c>skip_paths</c>, <c>disabled_agents</c>. Unknown names and wrong values are reported and
+/// left out; a file that is not valid YAML is reported with its line and changes nothing.
+/// </summary>
+public static class RepositoryOverrideParser
+{
+    /// <summary>The file's name at the root of a project.</summary>
+    public const string FileName = ".tributary.yml";
+
+    private static readonly string[] Fields = ["mcp_servers", "review_rules", "skip_paths", "disabled_agents"];
+
+    /// <summary>Reads <paramref name="yaml"/>, checking names against <paramref name="registry"/> and <paramref name="agents"/>.</summary>
+    public static RepositoryOverride Parse(string yaml, RegistryConfig registry, AgentDefinitions agents)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(agents);
+        var document = YamlConfigDocument.Parse(yaml, FileName);
+        var root = document.Root;
+        if (document.Stream is null || root is null)
+        {
+            if (document.Stream is { Documents: [{ RootNode: var node }] } && !YamlNodes.IsNull(node))
+            {
+                document.Context.ForScope(null).Add(node, null, null, $"the file must be a mapping of {string.Join(", ", Fields)}, but it is {YamlNodes.Describe(node)}");
+            }
+
+            return RepositoryOverride.None with { Problems = Problems(document) };
+        }
+
+        var context = document.Context.ForScope(null);
+        var reader = SectionReader.Read(context, string.Empty, root, Fields, "review_rules: Prefer small functions.");
+        var result = new RepositoryOverride
+        {
+            McpServers = ReadServers(context, reader, registry, agents),
+            ReviewRules = reader.Text("review_rules"),
+            SkipPaths = [.. (reader.TextList("skip_paths", "[\"docs/**\", \"*.lock\"]") ?? []).Select(item => item.Text)],
+            DisabledAgents = ReadAgentNames(reader, "disabled_agents", agents),
+        };
+        return result with { Problems = Problems(document) };
+    }
+
+    private static string[] Problems(YamlConfigDocument document) => [.. document.Errors.Select(e => e.ToString())];
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadServers(YamlReadContext context, SectionReader reader, RegistryConfig registry, AgentDefinitions agents)
+    {
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (reader.Node("mcp_servers") is not { } node || YamlNodes.IsNull(node))
+        {
+            return lists;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            reader.Problem("mcp_servers", $"must be a mapping from agent name to a list of MCP servers, but it is {YamlNodes.Describe(node)}; write e.g. 'mcp_servers: {{ reviewer: [context7] }}'");
+            return lists;
+        }
+
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (context.KeyName(keyNode, null, "mcp_servers", out _) is not { } agent)
+            {
+                continue;
+            }
+
+            if (agents.Find(agent) is null)
+            {
+                reader.Problem(keyNode, $"mcp_servers.{agent}", $"no agent is named '{agent}' (agents: {string.Join(", ", agents.All.Select(a => a.Name))}); ignored");
+                continue;
+            }
+
+            var entry = SectionReader.Read(context, "mcp_servers", new YamlMappingNode(new YamlScalarNode(agent), value), [agent], "[context7]");
+            if (entry.TextList(agent, "[context7]") is not { } names)
+            {
+                continue;
+            }
+
+            var known = new List<string>();
+            foreach (var (name, itemNode) in names)
+            {
+                if (registry.Find(name) is null)
+                {
+                    entry.Problem(itemNode, agent, $"no MCP server is named '{name}' in Tributary's registry; ignored");
+                }
+                else if (!known.Contains(name))
+                {
+                    known.Add(name);
+                }
+            }
+
+            lists[agent] = known;
+        }
+
+        return lists;
+    }
+
+    private static List<string> ReadAgentNames(SectionReader reader, string field, AgentDefinitions agents)
+    {
+        var names = new List<string>();
+        foreach (var (name, node) in reader.TextList(field, "[chat]") ?? [])
+        {
+            if (agents.Find(name) is null)
+            {
+                reader.Problem(node, field, $"no agent is named '{name}' (agents: {string.Join(", ", agents.All.Select(a => a.Name))}); ignored");
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Tributary.Agents.Configuration;
+using Tributary.Agents.GitLab;
+using Tributary.Agents.Kernel;
+using Tributary.Agents.Models;
+using Tributary.Agents.Repository;
+using Tributary.Agents.Runs;
+using Tributary.McpClientRegistry;
+using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Connections;
+
+namespace Tributary.Agents;
+
+/// <summary>Wires the agents: chat services per model, kernels per run, repository overrides and the runner.</summary>
+public static class TributaryAgentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="AgentRunner"/> and what it needs, with the MCP registry and the GitLab client unless already added.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="config">The loaded configuration (its models and agents).</param>
+    /// <param name="readVariable">Reads environment variables: API keys, the GitLab token.</param>
+    public static IServiceCollection AddTributaryAgents(this IServiceCollection services, TributaryConfig config, Func<string, string?> readVariable)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(readVariable);
+        services.TryAddSingleton(config);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMcpClientRegistry(config.Registry);
+        if (!services.Any(service => service.ServiceType == typeof(GitLabToolset)))
+        {
+            services.AddTributaryGitLab(config, readVariable);
+        }
+
+        services.TryAddSingleton(provider => new ChatServiceFactory(readVariable, provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => new AgentKernelFactory(
+            provider.GetRequiredService<McpConnectionManager>(),
+            provider.GetRequiredService<McpCatalog>(),
+            provider.GetRequiredService<GitLabToolset>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => new RepositoryOverrideProvider(
+            provider.GetRequiredService<GitLabClient>(),
+            provider.GetRequiredService<HybridCache>(),
+            config,
+            provider.GetRequiredService<ILogger<RepositoryOverrideProvider>>()));
+        services.TryAddSingleton(provider => new AgentRunner(
+            config,
+            provider.GetRequiredService<AgentKernelFactory>(),
+            provider.GetRequiredService<ChatServiceFactory>(),
+            provider.GetRequiredService<RepositoryOverrideProvider>(),
+            provider.GetRequiredService<GitLabClient>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<AgentRunner>>()));
+        return services;
+    }
+}
