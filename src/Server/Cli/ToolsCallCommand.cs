@@ -1,7 +1,4 @@
 using System.CommandLine;
-using ModelContextProtocol;
-using Tributary.McpClientRegistry.Connections;
-using Tributary.Agents.Kernel;
 
 namespace Tributary.Server.Cli;
 
@@ -40,26 +37,6 @@ internal static class ToolsCallCommand
 
         await using var upstreams = new UpstreamScope(registry, context, options.LogLevel(parseResult));
         await upstreams.ConnectAsync(cancellationToken);
-        var progress = new StderrProgress(context.Error);
-        try
-        {
-            var result = await upstreams.Catalog.CallToolAsync(name, arguments, progress, cancellationToken);
-            progress.Stop();
-            if (result.IsError == true)
-            {
-                ToolResultText.Write(context.Error, result);
-                return ExitCodes.Failure;
-            }
-
-            ToolResultText.Write(context.Output, result);
-            return ExitCodes.Success;
-        }
-        catch (Exception e) when (e is UpstreamException or McpException)
-        {
-            // UpstreamException messages are written for users; an McpException is the server's JSON-RPC error.
-            progress.Stop();
-            context.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Failure;
-        }
+        return await ToolCallRun.CallAsync(upstreams.Catalog, name, arguments, context, cancellationToken);
     }
 }

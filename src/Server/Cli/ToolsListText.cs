@@ -67,7 +67,8 @@ internal static class ToolsListText
         $"{c.Kind} '{c.OriginalName}' of server '{c.ServerName}' wanted '{c.WantedName}', which '{c.KeptBy}' kept: " +
         (c.ResolvedName is null ? "hidden" : $"exposed as '{c.ResolvedName}'");
 
-    private static string FirstLine(string? text)
+    /// <summary>The first line of <paramref name="text"/>, trimmed; empty for none.</summary>
+    public static string FirstLine(string? text)
     {
         var trimmed = text?.Trim() ?? string.Empty;
         var end = trimmed.IndexOfAny(['\r', '\n']);

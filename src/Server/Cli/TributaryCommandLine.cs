@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -55,6 +55,10 @@ public static class TributaryCommandLine
             {
                 AgentsListCommand.Create(options, context),
                 AgentsRunCommand.Create(options, context),
+            },
+            new Command("servers", "Check an MCP server before adding it to the registry")
+            {
+                ServersTryCommand.Create(options, context),
             },
         };
 

@@ -5,6 +5,7 @@ namespace Tributary.Server.Tests.Conformance;
 /// <summary>
 /// The official MCP conformance suite (<c>@modelcontextprotocol/conformance</c>) against <c>/mcp</c>.
 /// Only scenarios that need no fixed upstream tool names are listed, and only those that pass.
+/// The client scenarios run <c>tributary servers try</c> (Tributary's upstream client) against the suite's servers.
 /// </summary>
 public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<ConformanceHost>
 {
@@ -19,12 +20,26 @@ public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<
     [InlineData("logging-set-level")]
     [InlineData("dns-rebinding-protection")]
     [InlineData("server-sse-multiple-streams")]
-    public async Task Scenario_AgainstTheHost_Passes(string scenario)
+    public Task Scenario_AgainstTheHost_Passes(string scenario) =>
+        RunSuiteAsync(scenario, ["server", "--url", host.McpUrl.ToString(), "--scenario", scenario]);
+
+    [Theory]
+    [InlineData("initialize", "servers try")]
+    [InlineData("tools_call", "servers try --call add_numbers --args '{\"a\":2,\"b\":3}'")]
+    public Task ClientScenario_TributaryServersTry_Passes(string scenario, string arguments)
+    {
+        // The suite splits the command at spaces, runs it through a shell and appends the server's URL.
+        var tributary = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "tributary.exe" : "tributary");
+        Assert.DoesNotContain(' ', tributary);
+        return RunSuiteAsync(scenario, ["client", "--command", $"{tributary} {arguments}", "--scenario", scenario]);
+    }
+
+    private static async Task RunSuiteAsync(string scenario, IReadOnlyList<string> arguments)
     {
         var token = TestContext.Current.CancellationToken;
         var command = new NodeCommand(
             NodeTools.Node22,
-            [NodeTools.ConformanceScript, "server", "--url", host.McpUrl.ToString(), "--scenario", scenario],
+            [NodeTools.ConformanceScript, .. arguments],
             new Dictionary<string, string> { ["NO_COLOR"] = "1", ["FORCE_COLOR"] = "0" });
         await using var suite = NodeProcess.Start(command, $"conformance:{scenario}", TestContext.Current.TestOutputHelper);
 

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Tributary.McpClientRegistry.Configuration;
+using Tributary.McpClientRegistry.Health;
+
+namespace Tributary.Server.Cli;
+
+/// <summary>
+/// <c>tributary servers try [--transport KIND] [--header H]... [--call TOOL [--args JSON]] URL</c>: connects to one
+/// MCP server through Tributary's own upstream client, the way the host would, lists its tools and optionally
+/// calls one. An operator checks a server with it before adding it to the registry; no registry file is read.
+/// </summary>
+internal static class ServersTryCommand
+{
+    private const string ServerName = "server";
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(GlobalOptions options, CliContext context)
+    {
+        var url = new Argument<string>("URL") { Description = "The server's MCP endpoint, such as http://127.0.0.1:3001/mcp" };
+        var transport = new Option<string>("--transport", "-t")
+        {
+            Description = "How to talk to it",
+            DefaultValueFactory = _ => KindNames.Of(McpTransportKind.StreamableHttp),
+        };
+        transport.AcceptOnlyFromAmong(KindNames.Of(McpTransportKind.StreamableHttp), KindNames.Of(McpTransportKind.Sse));
+        var headers = new Option<string[]>("--header", "-H")
+        {
+            Description = "A header sent with every request, as 'Name: value' (repeat for more)",
+            HelpName = "HEADER",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var call = new Option<string?>("--call") { Description = "Call this tool (its name on the server) and print the result instead of the tool list", HelpName = "TOOL" };
+        var args = new Option<string?>("--args", "-a")
+        {
+            Description = "The arguments of --call as one JSON object, such as '{\"message\":\"hi\"}'",
+            HelpName = "JSON",
+        };
+        var command = new Command("try", "Connect to one MCP server as Tributary would, list its tools and optionally call one") { url, transport, headers, call, args };
+        command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
+            context,
+            token => RunAsync(
+                new TryRequest(
+                    parseResult.GetRequiredValue(url),
+                    parseResult.GetRequiredValue(transport),
+                    parseResult.GetValue(headers) ?? [],
+                    parseResult.GetValue(call),
+                    parseResult.GetValue(args)),
+                options.LogLevel(parseResult),
+                context,
+                token),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TryRequest request, Microsoft.Extensions.Logging.LogLevel logLevel, CliContext context, CancellationToken cancellationToken)
+    {
+        if (request.Problem() is { } problem || !ToolArguments.TryParse(request.ArgsJson, out var arguments, out problem))
+        {
+            context.Error.WriteLine($"error: {problem}");
+            return ExitCodes.Usage;
+        }
+
+        var registry = new RegistryConfig("command line", [request.ToServerConfig(ServerName)]);
+        await using var upstreams = new UpstreamScope(registry, context, logLevel);
+        var snapshot = await upstreams.ConnectAsync(cancellationToken);
+        var health = upstreams.Manager.GetHealth()[0];
+        if (health.State != ServerState.Connected)
+        {
+            context.Error.WriteLine($"error: cannot connect to {ServerText.UrlWithoutSecrets(request.Url)}: {health.LastError}");
+            return ExitCodes.Failure;
+        }
+
+        if (request.Tool is not { } tool)
+        {
+            ServersTryText.WriteTools(context.Output, snapshot);
+            return ExitCodes.Success;
+        }
+
+        context.Error.WriteLine($"connected: {Plural.Of(snapshot.Tools.Count, "tool")}; calling {tool}");
+        if (snapshot.Tools.FirstOrDefault(t => t.OriginalName == tool) is not { } exposed)
+        {
+            context.Error.WriteLine($"error: the server has no tool named '{tool}'; without --call the command lists them");
+            return ExitCodes.Failure;
+        }
+
+        return await ToolCallRun.CallAsync(upstreams.Catalog, exposed.Name, arguments, context, cancellationToken);
+    }
+}

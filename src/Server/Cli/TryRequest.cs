@@ -1,0 +1,48 @@
+using Tributary.McpClientRegistry.Configuration;
+
+namespace Tributary.Server.Cli;
+
+/// <summary>What <c>tributary servers try</c> was asked to do.</summary>
+/// <param name="Url">The server's endpoint.</param>
+/// <param name="Transport">The transport as written on the command line (<c>streamable-http</c> or <c>sse</c>).</param>
+/// <param name="Headers">The <c>--header</c> values, <c>Name: value</c> each.</param>
+/// <param name="Tool">The tool to call, if any.</param>
+/// <param name="ArgsJson">The call's arguments as JSON, if any.</param>
+internal sealed record TryRequest(string Url, string Transport, IReadOnlyList<string> Headers, string? Tool, string? ArgsJson)
+{
+    /// <summary>What is wrong with the command line, or <see langword="null"/>.</summary>
+    public string? Problem()
+    {
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return $"'{ServerText.UrlWithoutSecrets(Url)}' is not an absolute http:// or https:// URL";
+        }
+
+        if (Headers.FirstOrDefault(h => h.IndexOf(':', StringComparison.Ordinal) <= 0) is { } header)
+        {
+            return $"--header '{header}' must be 'Name: value', such as 'Authorization: Bearer TOKEN'";
+        }
+
+        return ArgsJson is not null && Tool is null ? "--args needs --call TOOL" : null;
+    }
+
+    /// <summary>A registry entry for the server: no prefix, so its tools keep their own names.</summary>
+    public McpServerConfig ToServerConfig(string name) => new()
+    {
+        Name = name,
+        Prefix = string.Empty,
+        Transport = KindNames.ParseTransport(Transport) ?? McpTransportKind.StreamableHttp,
+        // The shell has already expanded variables: a '$' here is literal, not a registry ${VAR}.
+        Url = Literal(Url),
+        AuthType = Headers.Count > 0 ? McpAuthKind.Header : McpAuthKind.None,
+        Headers = Headers.Select(SplitHeader).ToDictionary(h => h.Name, h => Literal(h.Value), StringComparer.OrdinalIgnoreCase),
+    };
+
+    private static (string Name, string Value) SplitHeader(string header)
+    {
+        var colon = header.IndexOf(':', StringComparison.Ordinal);
+        return (header[..colon].Trim(), header[(colon + 1)..].Trim());
+    }
+
+    private static string Literal(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
+}
