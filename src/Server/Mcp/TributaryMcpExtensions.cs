@@ -16,7 +16,8 @@ internal static class TributaryMcpExtensions
     public const string Path = "/mcp";
 
     /// <summary>
-    /// Adds the MCP server (streamable HTTP, stateful sessions so <c>list_changed</c> reaches clients)
+    /// Adds the MCP server (streamable HTTP, stateful sessions so <c>list_changed</c> reaches clients, plus the
+    /// legacy HTTP+SSE transport at <c>/mcp/sse</c> and <c>/mcp/message</c> for old clients)
     /// with the catalog's tools, prompts, resources and resource templates, and completions routed to
     /// their servers, beside the built-in GitLab tools, resource templates and prompts. Needs <see cref="McpCatalog"/>,
     /// <see cref="McpConnectionManager"/> and the GitLab services (<c>AddTributaryGitLab</c>) registered.
@@ -28,7 +29,13 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();
         services.AddMcpServer()
-            .WithHttpTransport(http => http.SessionMode = HttpServerSessionMode.Stateful);
+            .WithHttpTransport(http =>
+            {
+                http.SessionMode = HttpServerSessionMode.Stateful;
+#pragma warning disable MCP9004 // Old clients only speak HTTP+SSE (2024-11-05); the same key, host and origin checks guard it.
+                http.EnableLegacySse = true;
+#pragma warning restore MCP9004
+            });
 #pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which log forwarding needs.
         services.AddOptions<HttpServerTransportOptions>().Configure<UpstreamLogForwarder>((http, forwarder) =>
             http.RunSessionHandler = (_, server, cancellationToken) => forwarder.RunSessionAsync(server, cancellationToken));
