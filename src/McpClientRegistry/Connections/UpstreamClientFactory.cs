@@ -35,7 +35,11 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
     };
 
     public async Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken) =>
-        await McpClient.CreateAsync(CreateTransport(server, endpoint, callbacks), CreateOptions(server, callbacks), loggerFactory, cancellationToken);
+        await McpClient.CreateAsync(
+            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks), server.Name, loggerFactory.CreateLogger<CancelRelayTransport>()),
+            CreateOptions(server, callbacks),
+            loggerFactory,
+            cancellationToken);
 
     /// <summary>The client options every upstream session uses, whatever its transport.</summary>
     internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks) => new()

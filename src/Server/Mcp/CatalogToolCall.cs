@@ -10,7 +10,8 @@ namespace Tributary.Server.Mcp;
 internal static class CatalogToolCall
 {
     /// <summary>
-    /// Calls the tool exposed as <paramref name="name"/>, forwarding progress to the caller's token.
+    /// Calls the tool exposed as <paramref name="name"/>, forwarding progress to the caller's token; the call is
+    /// cancelled when the client cancels it or abandons the HTTP request waiting for it.
     /// An upstream that cannot answer becomes a tool error naming the server, not a protocol error,
     /// so the client's model can read it and go on.
     /// </summary>
@@ -18,9 +19,10 @@ internal static class CatalogToolCall
     {
         var arguments = Arguments(request.Params?.Arguments);
         var progress = request.Params?.ProgressToken is { } token ? new ProgressForwarder(request.Server, token) : null;
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Aborted(request));
         try
         {
-            return await catalog.CallToolAsync(name, arguments, progress, cancellationToken);
+            return await catalog.CallToolAsync(name, arguments, progress, abandoned.Token);
         }
         catch (UpstreamException e)
         {

@@ -28,6 +28,7 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();
+        services.AddHttpContextAccessor(); // DownstreamRequest: a call whose POST is abandoned is cancelled upstream.
         services.AddMcpServer()
             .WithHttpTransport(http =>
             {

@@ -7,7 +7,7 @@ namespace Tributary.Server.Tests.Conformance;
 
 /// <summary>
 /// The TypeScript SDK's client aborts a call through <c>/mcp</c> (<c>npm/scripts/ts-client-abort.mjs</c>):
-/// the caller's promise rejects at once and the session and the upstream behind it go on.
+/// the caller's promise rejects at once, the upstream is told to cancel the request, and the session and the upstream go on.
 /// </summary>
 public sealed class TypeScriptClientCancellationTests
 {
@@ -24,7 +24,7 @@ public sealed class TypeScriptClientCancellationTests
         var command = new NodeCommand(NodeTools.SystemNode, [script, new Uri(host.BaseAddress, "/mcp").ToString(), "up__hang", "up__echo"], new Dictionary<string, string>());
         await using var client = NodeProcess.Start(command, "ts-client-abort", TestContext.Current.TestOutputHelper);
 
-        await upstream.HangStarted.WaitAsync(s_bound, Token);
+        var processing = await upstream.HangStarted.WaitAsync(s_bound, Token);
         await client.WriteLineAsync("abort", Token);
         var outcomeLine = await client.WaitForOutputLineAsync(l => l.StartsWith('{'), Token).WaitAsync(s_bound, Token);
         await client.Exited.WaitAsync(s_bound, Token);
@@ -35,7 +35,8 @@ public sealed class TypeScriptClientCancellationTests
         Assert.True(root.GetProperty("rejected").GetBoolean());
         Assert.Contains("AbortError", root.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("up:echo:{\"message\":\"after\"}", root.GetProperty("echoAfterAbort").GetString());
-        // Not asserted: that the upstream's handler is cancelled. With SDK 2.3.1 over streamable HTTP no
-        // notifications/cancelled reaches it (see TestMcpServerTests.CallTool_Hang_RunsUntilTheSessionEnds).
+        // The abort reached the upstream as notifications/cancelled for the request it was processing.
+        Assert.Equal(processing, await upstream.CancelledNotificationReceived.WaitAsync(s_bound, Token));
+        await upstream.HangCancelled.WaitAsync(s_bound, Token);
     }
 }

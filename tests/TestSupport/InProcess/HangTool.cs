@@ -11,7 +11,7 @@ internal sealed class HangTool : McpServerTool
 
     private static readonly JsonElement s_anyObject = JsonElement.Parse("""{"type":"object","additionalProperties":true}""");
 
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RequestId> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override Tool ProtocolTool { get; } = new()
@@ -23,8 +23,8 @@ internal sealed class HangTool : McpServerTool
 
     public override IReadOnlyList<object> Metadata => [];
 
-    /// <summary>Gets a task that completes when a call first reaches the tool.</summary>
-    public Task Started => _started.Task;
+    /// <summary>Gets a task that completes with the JSON-RPC id of the first call that reaches the tool.</summary>
+    public Task<RequestId> Started => _started.Task;
 
     /// <summary>Gets a task that completes when a call is first cancelled.</summary>
     public Task Cancelled => _cancelled.Task;
@@ -33,7 +33,7 @@ internal sealed class HangTool : McpServerTool
         RequestContext<CallToolRequestParams> request,
         CancellationToken cancellationToken = default)
     {
-        _started.TrySetResult();
+        _started.TrySetResult(request.JsonRpcRequest.Id);
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);

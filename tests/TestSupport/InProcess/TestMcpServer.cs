@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -26,6 +28,7 @@ public sealed class TestMcpServer : IAsyncDisposable
     private readonly TestMcpServerOptions _options;
     private readonly McpServerPrimitiveCollection<McpServerTool> _tools = [];
     private readonly HangTool _hangTool = new();
+    private readonly TaskCompletionSource<RequestId> _cancelledNotification = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RequestGate _gate;
     private WebApplication? _app;
 
@@ -65,8 +68,11 @@ public sealed class TestMcpServer : IAsyncDisposable
     /// <summary>Gets the names of the tools currently served.</summary>
     public IReadOnlyList<string> ToolNames => [.. _tools.Select(t => t.ProtocolTool.Name)];
 
-    /// <summary>Gets a task that completes when a call first reaches the <c>hang</c> tool.</summary>
-    public Task HangStarted => _hangTool.Started;
+    /// <summary>Gets a task that completes with the JSON-RPC request id of the first call that reaches the <c>hang</c> tool.</summary>
+    public Task<RequestId> HangStarted => _hangTool.Started;
+
+    /// <summary>Gets a task that completes with the request id of the first <c>notifications/cancelled</c> a client sends.</summary>
+    public Task<RequestId> CancelledNotificationReceived => _cancelledNotification.Task;
 
     /// <summary>Gets a task that completes when a call to the <c>hang</c> tool is first cancelled.</summary>
     public Task HangCancelled => _hangTool.Cancelled;
@@ -161,6 +167,16 @@ public sealed class TestMcpServer : IAsyncDisposable
             {
                 mcp.ServerInfo = new Implementation { Name = _options.ServerName, Version = "1.0.0" };
                 mcp.ToolCollection = _tools;
+                mcp.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
+                {
+                    if (context.JsonRpcMessage is JsonRpcNotification { Method: NotificationMethods.CancelledNotification, Params: { } parameters }
+                        && parameters.Deserialize<CancelledNotificationParams>(McpJsonUtilities.DefaultOptions) is { } cancelled)
+                    {
+                        _cancelledNotification.TrySetResult(cancelled.RequestId);
+                    }
+
+                    return next(context, cancellationToken);
+                });
             })
             .WithHttpTransport(http =>
             {
