@@ -19,6 +19,7 @@ public sealed class GitLabRedisCacheTests
 
         var first = await GitLabHost.StartAsync(extraYaml: cache, variables: variables);
         await CallIssueAsync(first);
+        await redis.WaitForAnyKeyAsync(Token);
         var gitLab = await first.StopHostAsync();
         Assert.Equal(1, gitLab.CountOf("GET", BackendLookup));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StackExchange.Redis;
 using Tributary.TestSupport.Network;
 using Tributary.TestSupport.Node;
 using Xunit;
@@ -35,7 +36,7 @@ public sealed class RedisServer : IAsyncDisposable
             int port = FreePort.Next();
             var command = new NodeCommand(
                 "redis-server",
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "notice"],
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "notice", "--notify-keyspace-events", "g$xe"],
                 new Dictionary<string, string>());
             var process = NodeProcess.Start(command, $"redis:{port}", TestContext.Current.TestOutputHelper);
             try
@@ -56,6 +57,24 @@ public sealed class RedisServer : IAsyncDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Completes once the database holds at least one key. Caches write Redis in the background after they
+    /// answer, so a test that restarts a host waits for the write first; keyspace notifications, no polling.
+    /// </summary>
+    public async Task WaitForAnyKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Configuration);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscriber = connection.GetSubscriber();
+        await subscriber.SubscribeAsync(RedisChannel.Pattern("__keyevent@*__:*"), (_, _) => written.TrySetResult());
+        if (await connection.GetServer(Configuration).DatabaseSizeAsync() > 0)
+        {
+            return;
+        }
+
+        await written.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
     }
 
     /// <inheritdoc />
