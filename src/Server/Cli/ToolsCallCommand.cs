@@ -30,12 +30,17 @@ internal static class ToolsCallCommand
             return ExitCodes.Usage;
         }
 
-        if (ConfigFile.Load(parseResult, options, context)?.Registry is not { } registry)
+        if (ConfigFile.Load(parseResult, options, context) is not { } config)
         {
             return ExitCodes.Failure;
         }
 
-        await using var upstreams = new UpstreamScope(registry, context, options.LogLevel(parseResult));
+        if (GitLabToolCallRun.IsGitLabTool(name))
+        {
+            return await GitLabToolCallRun.CallAsync(config, name, arguments, context, cancellationToken);
+        }
+
+        await using var upstreams = new UpstreamScope(config.Registry, context, options.LogLevel(parseResult));
         await upstreams.ConnectAsync(cancellationToken);
         return await ToolCallRun.CallAsync(upstreams.Catalog, name, arguments, context, cancellationToken);
     }
