@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tributary.Agents;
 using Tributary.Agents.Configuration;
+using Tributary.Server.Agents;
 using Tributary.McpClientRegistry;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.Server.Health;
@@ -22,16 +23,18 @@ internal static class TributaryHostExtensions
         services.TryAddSingleton(new EndpointResolver(readVariable));
         services.AddMcpClientRegistry(config.Registry);
         services.AddTributaryGitLab(config, readVariable);
+        services.AddTributaryAgents(config, readVariable);
         services.AddTributaryHealth();
         services.AddTributaryMcp();
         return services;
     }
 
-    /// <summary>Maps <c>/health</c>, <c>/health/live</c>, <c>/health/ready</c> and <c>/mcp</c>.</summary>
+    /// <summary>Maps <c>/health</c>, <c>/health/live</c>, <c>/health/ready</c>, <c>/mcp</c> and <c>POST /agents/{name}/runs</c>.</summary>
     public static IEndpointRouteBuilder MapTributary(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTributaryHealth();
         endpoints.MapMcp(TributaryMcpExtensions.Path).RequireTributaryKey();
+        endpoints.MapTributaryAgents();
         return endpoints;
     }
 }

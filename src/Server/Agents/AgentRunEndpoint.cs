@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tributary.Agents.Runs;
+using Tributary.Server.Security;
+
+namespace Tributary.Server.Agents;
+
+/// <summary>
+/// <c>POST /agents/{name}/runs</c>: runs an agent for a JSON body (<c>prompt</c>, optional <c>project</c> and
+/// <c>mr_iid</c>) and answers its final text with the account of its tool calls. Guarded by the same key as <c>/mcp</c>.
+/// </summary>
+internal static class AgentRunEndpoint
+{
+    /// <summary>The route.</summary>
+    public const string Pattern = "/agents/{name}/runs";
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapTributaryAgents(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Pattern, RunAsync).RequireTributaryKey();
+        return endpoints;
+    }
+
+    private static async Task RunAsync(string name, HttpContext http, AgentRunner runner)
+    {
+        var cancellationToken = http.RequestAborted;
+        var (request, problem) = await AgentRunRequestReader.ReadAsync(name, http.Request, cancellationToken);
+        if (request is null)
+        {
+            await SecurityErrorResponse.WriteAsync(http.Response, StatusCodes.Status400BadRequest, "invalid_request", problem!, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            var result = await runner.RunAsync(request, onText: null, cancellationToken);
+            await http.Response.WriteAsJsonAsync(AgentRunResponse.From(result), s_json, cancellationToken);
+        }
+        catch (AgentRunException e)
+        {
+            var (status, error) = e.Failure switch
+            {
+                AgentRunFailure.UnknownAgent => (StatusCodes.Status404NotFound, "unknown_agent"),
+                AgentRunFailure.Upstream => (StatusCodes.Status502BadGateway, "upstream_failed"),
+                _ => (StatusCodes.Status400BadRequest, "invalid_request"),
+            };
+            await SecurityErrorResponse.WriteAsync(http.Response, status, error, e.Message, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.FakeGitLab;
+using Tributary.TestSupport.FakeModel;
+
+namespace Tributary.Server.Tests.Agents;
+
+public sealed class AgentRunEndpointTests : IDisposable
+{
+    private const string Key = "test-mcp-key-0123456789";
+    private const string ModelKey = "sk-fake-model-key";
+
+    private readonly string _agentsDir = Directory.CreateTempSubdirectory("tributary-agents-").FullName;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_agentsDir, recursive: true);
+
+    [Fact]
+    public async Task Post_AgentUsesAGitLabTool_AnswersTheTextAndTheToolCallAccount()
+    {
+        var script = FakeModelServer.Sequence(
+            _ => FakeModelReply.Call("gitlab-get_issue", $$"""{"project":"{{FakeGitLabData.WebPath}}","issue_iid":1}"""),
+            request => FakeModelReply.Answer($"Issue says: {request.ToolResults[0]}"));
+        await using var env = await StartAsync(script);
+
+        using var response = await PostAsync(env.Host, "helper", """{"prompt":"What is issue 1 about?","project":"acme/web"}""", Key);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        var root = body.RootElement;
+        Assert.Equal("helper", root.GetProperty("agent").GetString());
+        Assert.Equal("fake", root.GetProperty("model").GetString());
+        Assert.Contains("Broken logo on mobile", root.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var call = Assert.Single(root.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("gitlab", call.GetProperty("server").GetString());
+        Assert.Equal("get_issue", call.GetProperty("tool").GetString());
+        Assert.Equal("succeeded", call.GetProperty("outcome").GetString());
+        Assert.False(root.GetProperty("timed_out").GetBoolean());
+        Assert.Equal(1, env.GitLab.CountOf("GET", $"/api/v4/projects/{FakeGitLabData.WebId}/issues/1"));
+    }
+
+    [Fact]
+    public async Task Post_WithoutTheKey_Is401AndRunsNothing()
+    {
+        await using var env = await StartAsync(_ => FakeModelReply.Answer("never"));
+
+        using var response = await PostAsync(env.Host, "helper", """{"prompt":"hi"}""", key: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(env.Model.Requests);
+    }
+
+    [Fact]
+    public async Task Post_UnknownAgent_Is404NamingIt()
+    {
+        await using var env = await StartAsync(_ => FakeModelReply.Answer("never"));
+
+        using var response = await PostAsync(env.Host, "nobody", """{"prompt":"hi"}""", Key);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal("unknown_agent", error.GetProperty("error").GetString());
+        Assert.Equal("no agent is named 'nobody'; agents: helper", error.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"project":"acme/web"}""", "'prompt' is missing or empty: say what the agent should do")]
+    [InlineData("""{"prompt":"hi","mr_iid":0,"project":"acme/web"}""", "'mr_iid' must be a positive integer (the merge request's iid, as in !12)")]
+    [InlineData("""{"prompt":"hi","mr_iid":3}""", "'mr_iid' needs 'project' (the merge request's project, a path or an id)")]
+    public async Task Post_BadBody_Is400SayingWhatToFix(string json, string message)
+    {
+        await using var env = await StartAsync(_ => FakeModelReply.Answer("never"));
+
+        using var response = await PostAsync(env.Host, "helper", json, Key);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.Empty(env.Model.Requests);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(RunningHost host, string agent, string json, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/agents/{agent}/runs") { Content = new StringContent(json, MediaTypeHeaderValue.Parse("application/json")) };
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return await host.Http.SendAsync(request, Token);
+    }
+
+    private async Task<Environment> StartAsync(Func<FakeModelRequest, FakeModelReply> script)
+    {
+        var gitLab = await FakeGitLab.StartAsync(Token);
+        var model = await FakeModelServer.StartAsync(script, Token);
+        await File.WriteAllTextAsync(Path.Combine(_agentsDir, "helper.yml"), "name: helper\ndescription: Helps\ninstructions: You help with {project_path}.\nmodel: fake\nmcp_servers: []\n", Token);
+        var variables = new Dictionary<string, string> { ["GITLAB_TOKEN"] = FakeGitLab.ValidToken, ["FAKE_MODEL_KEY"] = ModelKey, ["TRIBUTARY_MCP_KEY"] = Key };
+        var host = await RunningHost.StartWithConfigAsync(
+            $"""
+            mcp_servers: {"{}"}
+            gitlab:
+              url: {gitLab.Url}
+            models:
+              fake:
+                provider: openai-compatible
+                endpoint: {model.Endpoint}
+                model: fake-model
+                api_key_env: FAKE_MODEL_KEY
+            agents_dir: {_agentsDir}
+            """,
+            options => options with { ReadVariable = variables.GetValueOrDefault },
+            Token);
+        return new Environment(host, gitLab, model);
+    }
+
+    private sealed record Environment(RunningHost Host, FakeGitLab GitLab, FakeModelServer Model) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Model.DisposeAsync();
+            await GitLab.DisposeAsync();
+        }
+    }
+}
