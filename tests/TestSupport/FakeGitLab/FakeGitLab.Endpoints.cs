@@ -65,7 +65,7 @@ public sealed partial class FakeGitLab
         app.MapGet($"{Api}/projects/{{id}}/labels", (string id, HttpContext http) => WithProject(id, p => Page(http, Data.Labels[p])));
 
         app.MapGet($"{Api}/projects/{{id}}/repository/files/{{file}}/raw", (string id, string file, HttpContext http) => WithProject(id, p =>
-            KnownRef(http.Request.Query["ref"]) && Data.Files[p].TryGetValue(Uri.UnescapeDataString(file), out var text)
+            FileAt(p, Uri.UnescapeDataString(file), http.Request.Query["ref"]) is { } text
                 ? Results.Text(text, "text/plain; charset=utf-8")
                 : NotFound("File")));
         app.MapGet($"{Api}/projects/{{id}}/repository/tree", (string id, HttpContext http) => WithProject(id, p =>
@@ -94,7 +94,17 @@ public sealed partial class FakeGitLab
     private static bool Matches(JsonObject item, Microsoft.Extensions.Primitives.StringValues state) =>
         state.Count == 0 || state[0] is "all" or null || (string?)item["state"] == state[0];
 
-    // The fake's repositories have one branch, main; HEAD (or no ref) means it too.
+    private string? FileAt(long project, string path, Microsoft.Extensions.Primitives.StringValues reference)
+    {
+        if (reference.Count > 0 && reference[0] is { } branch && Data.BranchFiles.TryGetValue((project, branch), out var changed))
+        {
+            return changed.TryGetValue(path, out var onBranch) ? onBranch : Data.Files[project].GetValueOrDefault(path);
+        }
+
+        return KnownRef(reference) ? Data.Files[project].GetValueOrDefault(path) : null;
+    }
+
+    // The fake's repositories have one branch, main (plus those of BranchFiles); HEAD (or no ref) means main too.
     private static bool KnownRef(Microsoft.Extensions.Primitives.StringValues reference) =>
         reference.Count == 0 || reference[0] is "main" or "HEAD" or "" or null;
 

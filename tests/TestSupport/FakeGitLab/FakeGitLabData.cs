@@ -68,6 +68,9 @@ public sealed class FakeGitLabData
     /// <summary>Repository files of the default branch by project id: path → text.</summary>
     public Dictionary<long, SortedDictionary<string, string>> Files { get; } = [];
 
+    /// <summary>Files that differ on another branch, by (project id, branch): path → text; the rest is as on the default branch.</summary>
+    public Dictionary<(long Project, string Branch), Dictionary<string, string>> BranchFiles { get; } = [];
+
     /// <summary>Pipelines by project id, newest first.</summary>
     public Dictionary<long, List<JsonObject>> Pipelines { get; } = [];
 

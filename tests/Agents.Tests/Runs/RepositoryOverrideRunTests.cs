@@ -1,0 +1,62 @@
+using Tributary.Agents.Runs;
+using Tributary.TestSupport.FakeGitLab;
+using Tributary.TestSupport.FakeModel;
+
+namespace Tributary.Agents.Tests.Runs;
+
+public sealed class RepositoryOverrideRunTests
+{
+    private const string Helper = """
+        name: helper
+        instructions: You help with {project_path}.
+        mcp_servers: [everything]
+        """;
+
+    private const string FilePath = "/api/v4/projects/1002/repository/files/.tributary.yml/raw";
+
+    [Fact]
+    public async Task Run_OverrideOnTheDefaultBranch_ReplacesTheServerListAndIsReadOnce()
+    {
+        await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("done"), ("helper.yml", Helper));
+        harness.GitLab.Data.Files[FakeGitLabData.WebId][".tributary.yml"] = "mcp_servers:\n  helper: []\n";
+
+        var (first, _) = await harness.RunAsync(new AgentRunRequest("helper", "hi", FakeGitLabData.WebPath), stream: false);
+        var (second, _) = await harness.RunAsync(new AgentRunRequest("helper", "hi again", FakeGitLabData.WebPath), stream: false);
+
+        Assert.Contains(".tributary.yml of project 'acme/web' replaces the MCP servers of agent 'helper' with: (none)", first.Notices);
+        Assert.Equal(first.Notices, second.Notices);
+        Assert.All(harness.Model.Requests, request => Assert.DoesNotContain("everything-get-sum", request.Tools));
+        Assert.Contains("gitlab-get_issue", harness.Model.Requests[0].Tools);
+        Assert.Equal(1, harness.GitLab.CountOf("GET", FilePath));
+    }
+
+    [Fact]
+    public async Task Run_OverrideOnlyOnTheMergeRequestsSourceBranch_IsIgnored()
+    {
+        await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("done"), ("helper.yml", Helper));
+        harness.GitLab.Data.BranchFiles[(FakeGitLabData.WebId, "ui/checkout")] = new() { [".tributary.yml"] = "mcp_servers:\n  helper: []\n" };
+
+        var (result, _) = await harness.RunAsync(new AgentRunRequest("helper", "review it", FakeGitLabData.WebPath, MergeRequestIid: 1), stream: false);
+
+        Assert.DoesNotContain(result.Notices, notice => notice.Contains("replaces", StringComparison.Ordinal));
+        Assert.Contains("everything-get-sum", harness.Model.Requests[0].Tools);
+        Assert.Contains(harness.GitLab.Requests, r => r.Path == FilePath && r.Query.Contains("ref=main", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.GitLab.Requests, r => r.Path == FilePath && r.Query.Contains("checkout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_MalformedOverride_IsReportedWithItsLineAndTheRunGoesOnWithTheDefaults()
+    {
+        await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("done"), ("helper.yml", Helper));
+        harness.GitLab.Data.Files[FakeGitLabData.WebId][".tributary.yml"] = "mcp_servers:\n  helper: [everything\n";
+
+        var (result, _) = await harness.RunAsync(new AgentRunRequest("helper", "hi", FakeGitLabData.WebPath), stream: false);
+
+        Assert.Equal("done", result.Text);
+        // The middle is YamlDotNet's own reason ("While parsing a flow sequence ..."); the line and the fix are ours.
+        Assert.Contains(result.Notices, notice =>
+            notice.StartsWith(".tributary.yml:3:1: invalid YAML (While parsing a flow sequence", StringComparison.Ordinal)
+            && notice.EndsWith("); check the indentation, quotes and brackets here", StringComparison.Ordinal));
+        Assert.Contains("everything-get-sum", harness.Model.Requests[0].Tools);
+    }
+}
