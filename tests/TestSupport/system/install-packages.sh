@@ -17,6 +17,10 @@ exec 9>"$stamp_dir/.apt.lock"
 flock 9
 need=$(missing)
 [ -z "$need" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "error: the tests need:$need, and apt-get is not available here. Install them with your package manager (or build with -p:TributarySkipSystemPackages=true; the tests that need them then fail)." >&2
+  exit 1
+fi
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then sudo=sudo; else
     echo "error: the tests need the Debian packages:$need. Run as root, or install them: apt-get install$need" >&2
