@@ -15,6 +15,8 @@ namespace Tributary.McpClientRegistry.Connections;
 /// </summary>
 public sealed class McpConnectionManager : IAsyncDisposable
 {
+    private IUpstreamRequestRelay? _relay;
+
     private readonly HttpClient _httpClient;
     private readonly Dictionary<string, McpServerConnection> _byName;
 
@@ -70,6 +72,23 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public RegistryConfig Registry { get; }
 
     internal IReadOnlyList<McpServerConnection> Connections { get; }
+
+    /// <summary>
+    /// Where upstream servers' sampling and elicitation requests go (the host relays them to the calling client of
+    /// <c>/mcp</c>); while <see langword="null"/>, such requests fail with an error saying nobody can answer them.
+    /// </summary>
+    public IUpstreamRequestRelay? RequestRelay
+    {
+        get => _relay;
+        set
+        {
+            _relay = value;
+            foreach (var connection in Connections)
+            {
+                connection.Relay = value;
+            }
+        }
+    }
 
     /// <summary>The last known health of every server, in registry order, without contacting any.</summary>
     public IReadOnlyList<ServerHealth> GetHealth() => [.. Connections.Select(c => c.Health)];

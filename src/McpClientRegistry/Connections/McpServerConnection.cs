@@ -32,6 +32,9 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private ServerHealth _health;
     private bool _isDisposed;
 
+    /// <summary>Where the server's sampling and elicitation requests are relayed (see <see cref="McpConnectionManager.RequestRelay"/>).</summary>
+    internal IUpstreamRequestRelay? Relay { get; set; }
+
     public McpServerConnection(
         McpServerConfig config,
         EndpointResolver resolver,
@@ -164,7 +167,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         LogConnecting(Name, KindNames.Of(Config.Transport));
         _stderr.Clear();
         var started = _time.GetTimestamp();
-        var callbacks = new UpstreamCallbacks(OnNotificationAsync, line => OnStderrLine(redactor.Redact(line)));
+        var callbacks = new UpstreamCallbacks(OnNotificationAsync, line => OnStderrLine(redactor.Redact(line)), () => Relay);
         var client = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
         var handshake = _time.GetElapsedTime(started);
         try

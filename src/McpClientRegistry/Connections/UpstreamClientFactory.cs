@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Configuration;
@@ -51,8 +52,19 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
         Handlers = new McpClientHandlers
         {
             NotificationHandlers = [.. ForwardedNotifications.Select(m => KeyValuePair.Create(m, callbacks.OnNotification))],
+
+            // Declared so servers may ask; answered by the client of /mcp whose call caused the request.
+#pragma warning disable MCP9005 // Sampling is deprecated in 2026-07-28, but part of 2025-11-25, the revision pinned above.
+            SamplingHandler = (request, _, cancellationToken) =>
+                RelayOf(server, callbacks).SampleAsync(server.Name, request ?? throw new McpException("sampling/createMessage came without parameters"), cancellationToken),
+#pragma warning restore MCP9005
+            ElicitationHandler = (request, cancellationToken) =>
+                RelayOf(server, callbacks).ElicitAsync(server.Name, request ?? throw new McpException("elicitation/create came without parameters"), cancellationToken),
         },
     };
+
+    private static IUpstreamRequestRelay RelayOf(McpServerConfig server, UpstreamCallbacks callbacks) =>
+        callbacks.Relay?.Invoke() ?? throw new McpException($"Tributary cannot answer a request from MCP server '{server.Name}' here: nothing is connected that could (sampling and elicitation reach a client of /mcp only during its tool calls)");
 
     private IClientTransport CreateTransport(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks)
     {

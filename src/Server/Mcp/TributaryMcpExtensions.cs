@@ -28,6 +28,7 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();
+        services.AddSingleton<CallingClientRelay>();
         services.AddHttpContextAccessor(); // DownstreamRequest: a call whose POST is abandoned is cancelled upstream.
         services.AddMcpServer()
             .WithHttpTransport(http =>
@@ -41,11 +42,11 @@ internal static class TributaryMcpExtensions
         services.AddOptions<HttpServerTransportOptions>().Configure<UpstreamLogForwarder>((http, forwarder) =>
             http.RunSessionHandler = (_, server, cancellationToken) => forwarder.RunSessionAsync(server, cancellationToken));
 #pragma warning restore MCPEXP002
-        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion, UpstreamLogForwarder>(Configure);
+        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion, UpstreamLogForwarder, CallingClientRelay>(Configure);
         return services;
     }
 
-    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion, UpstreamLogForwarder logs)
+    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion, UpstreamLogForwarder logs, CallingClientRelay relay)
     {
         options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
 
@@ -67,6 +68,11 @@ internal static class TributaryMcpExtensions
             // Before the call, so logs during it are forwarded; after it too, since a call to a name not listed
             // yet finds its server only once the catalog has connected it.
             TrackCaller(request);
+
+            // While the call runs, the upstream's sampling and elicitation requests come back to this session.
+            using var calling = catalog.Current.FindTool(request.Params?.Name ?? string.Empty) is { } tool
+                ? relay.Enter(tool.ServerName, request.Server)
+                : null;
             var result = await next(request, cancellationToken);
             TrackCaller(request);
             return result;

@@ -79,11 +79,15 @@ public sealed class RunningHost : IAsyncDisposable
 
     /// <summary>Connects the C# SDK client to <c>/mcp</c> over streamable HTTP with a 2025-11-25 session.</summary>
     public Task<McpClient> ConnectClientAsync(CancellationToken cancellationToken) =>
+        ConnectClientAsync(new McpClientHandlers(), cancellationToken);
+
+    /// <summary>Connects a client with <paramref name="handlers"/> (sampling, elicitation) to <c>/mcp</c>.</summary>
+    public Task<McpClient> ConnectClientAsync(McpClientHandlers handlers, CancellationToken cancellationToken) =>
         McpClient.CreateAsync(
             new HttpClientTransport(
                 new HttpClientTransportOptions { Endpoint = new Uri(BaseAddress, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
                 Http),
-            new McpClientOptions { ProtocolVersion = "2025-11-25" },
+            new McpClientOptions { ProtocolVersion = "2025-11-25", Handlers = handlers },
             cancellationToken: cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -45,6 +45,14 @@ public sealed class TestMcpServer : IAsyncDisposable
         {
             _tools.Add(_hangTool);
         }
+
+        if (options.IncludeRelayTools)
+        {
+            foreach (var tool in RelayTools.Create())
+            {
+                _tools.Add(tool);
+            }
+        }
     }
 
     /// <summary>Gets the name this server reports and echoes.</summary>

@@ -26,4 +26,7 @@ public sealed class TestMcpServerOptions
 
     /// <summary>Gets the test's output for the server's logs, or <see langword="null"/> to log nothing.</summary>
     public ITestOutputHelper? Output { get; init; }
+
+    /// <summary>Gets whether to serve <c>ask</c> (sampling) and <c>confirm</c> (elicitation), which ask the caller back.</summary>
+    public bool IncludeRelayTools { get; init; }
 }

@@ -1,0 +1,88 @@
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Tributary.McpClientRegistry.Connections;
+
+namespace Tributary.Server.Mcp;
+
+/// <summary>
+/// Relays an upstream's sampling and elicitation requests to the client of <c>/mcp</c> whose tool call to that
+/// upstream is in flight, and its answer back. The request carries no link to the call that caused it, so the rule
+/// is: the session with the most recent call still in flight to that server.
+/// </summary>
+internal sealed class CallingClientRelay : IUpstreamRequestRelay
+{
+    private readonly Dictionary<string, List<McpServer>> _calling = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates the relay and makes it the one <paramref name="manager"/>'s upstream clients use.</summary>
+    public CallingClientRelay(McpConnectionManager manager) => manager.RequestRelay = this;
+
+    /// <summary>Marks <paramref name="session"/> as calling <paramref name="serverName"/> until the result is disposed.</summary>
+    public IDisposable Enter(string serverName, McpServer session)
+    {
+        lock (_gate)
+        {
+            if (!_calling.TryGetValue(serverName, out var sessions))
+            {
+                _calling[serverName] = sessions = [];
+            }
+
+            sessions.Add(session);
+        }
+
+        return new Exit(this, serverName, session);
+    }
+
+    /// <inheritdoc />
+#pragma warning disable MCP9005 // Sampling is part of 2025-11-25, the revision Tributary's sessions speak.
+    public async ValueTask<CreateMessageResult> SampleAsync(string serverName, CreateMessageRequestParams request, CancellationToken cancellationToken)
+    {
+        var session = Caller(serverName, "sampling");
+        if (session.ClientCapabilities?.Sampling is null)
+        {
+            throw new McpException($"MCP server '{serverName}' asked for sampling, but the client calling its tool does not support sampling");
+        }
+
+        return await session.SampleAsync(request, cancellationToken);
+    }
+#pragma warning restore MCP9005
+
+    /// <inheritdoc />
+    public async ValueTask<ElicitResult> ElicitAsync(string serverName, ElicitRequestParams request, CancellationToken cancellationToken)
+    {
+        var session = Caller(serverName, "elicitation");
+        if (session.ClientCapabilities?.Elicitation is null)
+        {
+            throw new McpException($"MCP server '{serverName}' asked for elicitation, but the client calling its tool does not support elicitation");
+        }
+
+        return await session.ElicitAsync(request, cancellationToken);
+    }
+
+    private McpServer Caller(string serverName, string what)
+    {
+        lock (_gate)
+        {
+            return _calling.TryGetValue(serverName, out var sessions) && sessions.Count > 0
+                ? sessions[^1]
+                : throw new McpException($"MCP server '{serverName}' asked for {what}, but no client of Tributary is calling its tools now");
+        }
+    }
+
+    private void Leave(string serverName, McpServer session)
+    {
+        lock (_gate)
+        {
+            if (_calling.TryGetValue(serverName, out var sessions))
+            {
+                sessions.Remove(session);
+            }
+        }
+    }
+
+    private sealed class Exit(CallingClientRelay relay, string serverName, McpServer session) : IDisposable
+    {
+        public void Dispose() => relay.Leave(serverName, session);
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Tributary.TestSupport.InProcess;
+
+/// <summary>Tools that ask their caller back during the call: <c>ask</c> samples, <c>confirm</c> elicits.</summary>
+internal static class RelayTools
+{
+    /// <summary>Both tools.</summary>
+    public static IEnumerable<McpServerTool> Create() =>
+    [
+        McpServerTool.Create(AskAsync, new McpServerToolCreateOptions { Name = "ask" }),
+        McpServerTool.Create(ConfirmAsync, new McpServerToolCreateOptions { Name = "confirm" }),
+    ];
+
+#pragma warning disable MCP9005 // Sampling is part of 2025-11-25, which these sessions speak.
+    [Description("Asks the caller's model a question and answers what it said.")]
+    private static async Task<string> AskAsync(McpServer server, string question, CancellationToken cancellationToken)
+    {
+        var result = await server.SampleAsync(
+            new CreateMessageRequestParams
+            {
+                Messages = [new SamplingMessage { Role = Role.User, Content = [new TextContentBlock { Text = question }] }],
+                MaxTokens = 100,
+            },
+            cancellationToken);
+        return $"the model ({result.Model}) said: {string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text))}";
+    }
+#pragma warning restore MCP9005
+
+    [Description("Asks the caller's user to confirm and answers the choice.")]
+    private static async Task<string> ConfirmAsync(McpServer server, string message, CancellationToken cancellationToken)
+    {
+        var result = await server.ElicitAsync(
+            new ElicitRequestParams
+            {
+                Message = message,
+                RequestedSchema = new ElicitRequestParams.RequestSchema
+                {
+                    Properties = { ["ok"] = new ElicitRequestParams.BooleanSchema() },
+                },
+            },
+            cancellationToken);
+        return $"the user chose {result.Action}: {(result.Content is { } content && content.TryGetValue("ok", out var ok) ? ok.ToString() : "nothing")}";
+    }
+}
