@@ -47,6 +47,7 @@ public sealed class EverythingServersFixture : IAsyncLifetime
     {
         "stdio" => await McpClient.CreateAsync(
             new StdioClientTransport(NpmServers.Everything().ToStdioOptions("raw-everything")),
+            RawClient.Options(),
             cancellationToken: cancellationToken),
         "streamable-http" => await RawClient.ConnectAsync(StreamableHttp.Url, StreamableHttp.TransportMode, cancellationToken),
         "sse" => await RawClient.ConnectAsync(Sse.Url, Sse.TransportMode, cancellationToken),

@@ -21,9 +21,25 @@ internal static class RawClient
         });
         return McpClient.CreateAsync(
             transport,
-            new McpClientOptions { InitializationTimeout = initializationTimeout ?? TimeSpan.FromSeconds(10) },
+            Options(initializationTimeout),
             cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// Declares sampling and elicitation as Tributary's upstream client does (servers such as server-everything list
+    /// more tools to such clients); the handlers are never expected to run.
+    /// </summary>
+    public static McpClientOptions Options(TimeSpan? initializationTimeout = null) => new()
+    {
+        InitializationTimeout = initializationTimeout ?? TimeSpan.FromSeconds(10),
+        Handlers = new McpClientHandlers
+        {
+#pragma warning disable MCP9005 // Sampling is part of 2025-11-25.
+            SamplingHandler = (_, _, _) => throw new InvalidOperationException("the raw test client does not sample"),
+#pragma warning restore MCP9005
+            ElicitationHandler = (_, _) => throw new InvalidOperationException("the raw test client does not elicit"),
+        },
+    };
 
     /// <summary>Lists the tools (as a real client does first), calls one and returns its text.</summary>
     public static async Task<string> CallTextAsync(

@@ -36,11 +36,11 @@ public sealed class ToolsListCommandTests
             [
                 "",
                 "SERVER      TRANSPORT        STATE      TOOLS  LAST ERROR",
-                "everything  stdio            connected  13",
+                "everything  stdio            connected  15",
                 $"broken      streamable-http  failed     -      Connection refused (127.0.0.1:{port})",
                 "later       streamable-http  disabled   -",
             ],
-            lines.Skip(14).Take(5));
+            lines.Skip(16).Take(5));
         Assert.Equal("connecting to 2 servers...", result.ErrorLines[0]);
     }
 
@@ -68,7 +68,8 @@ public sealed class ToolsListCommandTests
         Assert.Equal("everything", servers[0].GetProperty("name").GetString());
         Assert.Equal("stdio", servers[0].GetProperty("transport").GetString());
         Assert.Equal("connected", servers[0].GetProperty("state").GetString());
-        Assert.Equal(13, servers[0].GetProperty("toolCount").GetInt32());
+        // 13, plus trigger-sampling-request and trigger-elicitation-request: Tributary declares both capabilities.
+        Assert.Equal(15, servers[0].GetProperty("toolCount").GetInt32());
         Assert.Equal(JsonValueKind.Null, servers[0].GetProperty("lastError").ValueKind);
         Assert.Equal("broken", servers[1].GetProperty("name").GetString());
         Assert.Equal("streamable-http", servers[1].GetProperty("transport").GetString());
@@ -78,7 +79,7 @@ public sealed class ToolsListCommandTests
         Assert.Equal("Nothing listens here", servers[1].GetProperty("description").GetString());
 
         var tools = root.GetProperty("tools").EnumerateArray().ToList();
-        Assert.Equal(13, tools.Count);
+        Assert.Equal(15, tools.Count);
         var echo = Assert.Single(tools, t => t.GetProperty("name").GetString() == "everything__echo");
         Assert.Equal("everything", echo.GetProperty("server").GetString());
         Assert.Equal("echo", echo.GetProperty("originalName").GetString());
