@@ -25,6 +25,7 @@ internal sealed partial class CatalogSync : IDisposable
     {
         _catalog = catalog;
         _logger = logger;
+        ToolList = new ToolListCache(Tools);
         foreach (var tool in gitLab.Tools)
         {
             Tools.Add(tool);
@@ -45,6 +46,9 @@ internal sealed partial class CatalogSync : IDisposable
 
     /// <summary>The tools <c>/mcp</c> serves.</summary>
     public McpServerPrimitiveCollection<McpServerTool> Tools { get; } = [];
+
+    /// <summary>The serialized listing of <see cref="Tools"/>, for <c>tools/list</c>.</summary>
+    public ToolListCache ToolList { get; }
 
     /// <summary>The prompts <c>/mcp</c> serves.</summary>
     public McpServerPrimitiveCollection<McpServerPrompt> Prompts { get; } = [];
