@@ -50,6 +50,7 @@ internal sealed class ToolListCache
         }
 
         await load(cancellationToken);
+
         // The server this filter is given sends the response where the request came from (its POST or stream).
         await context.Server.SendMessageAsync(new JsonRpcResponse { Id = request.Id, Result = Current() }, cancellationToken);
     };

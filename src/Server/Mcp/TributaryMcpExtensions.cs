@@ -56,11 +56,11 @@ internal static class TributaryMcpExtensions
         options.PromptCollection = sync.Prompts;
         options.ResourceCollection = sync.Resources;
 
-        // Nothing connects at start-up: the first listing loads the catalog, and a request for a name not
-        // listed yet (a client that skipped the listing) is routed through the catalog, which connects on a miss.
         // tools/list is answered from a listing serialized once per change, after the same loading as below.
         options.Filters.Message.IncomingFilters.Add(sync.ToolList.Filter(sync.LoadAsync));
 
+        // Nothing connects at start-up: the first listing loads the catalog, and a request for a name not
+        // listed yet (a client that skipped the listing) is routed through the catalog, which connects on a miss.
         var filters = options.Filters.Request;
         filters.ListToolsFilters.Add(sync.LoadFirst<ListToolsRequestParams, ListToolsResult>());
         filters.ListPromptsFilters.Add(sync.LoadFirst<ListPromptsRequestParams, ListPromptsResult>());
