@@ -18,16 +18,23 @@ public sealed class TempRegistry : IDisposable
     public string Path { get; }
 
     /// <summary>Gets a YAML entry running the real server-everything over stdio, indented under <c>mcp_servers</c>.</summary>
-    public static string EverythingStdio(string name = "everything")
+    public static string EverythingStdio(string name = "everything") => Stdio(name, NpmServers.Everything());
+
+    /// <summary>
+    /// Gets a YAML entry running the conformance suite's upstream over stdio with prefix <c>""</c>, so its tools and
+    /// prompts keep the fixed names the suite calls.
+    /// </summary>
+    public static string ConformanceUpstreamStdio(string name = "conformance") => Stdio(name, NpmServers.ConformanceUpstream(), "    prefix: \"\"\n");
+
+    private static string Stdio(string name, NodeCommand command, string extra = "")
     {
-        var command = NpmServers.Everything();
         var args = string.Join(", ", command.Arguments.Select(Quote));
         return $"""
               {name}:
                 transport: stdio
                 command: {Quote(command.Command)}
                 args: [{args}]
-
+            {extra}
             """;
     }
 

@@ -3,7 +3,10 @@ using Tributary.Server.Tests.Host;
 
 namespace Tributary.Server.Tests.Conformance;
 
-/// <summary>One host fronting server-everything over stdio, shared by every conformance scenario.</summary>
+/// <summary>
+/// One host, shared by every conformance scenario, fronting server-everything and the conformance upstream (the
+/// suite's fixed tool, prompt and resource names, unprefixed) over stdio.
+/// </summary>
 public sealed class ConformanceHost : IAsyncLifetime
 {
     private RunningHost? _host;
@@ -14,7 +17,7 @@ public sealed class ConformanceHost : IAsyncLifetime
     private RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
     public async ValueTask InitializeAsync() =>
-        _host = await RunningHost.StartAsync(TempRegistry.EverythingStdio(), TestContext.Current.CancellationToken);
+        _host = await RunningHost.StartAsync(TempRegistry.EverythingStdio() + TempRegistry.ConformanceUpstreamStdio(), TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,8 @@ namespace Tributary.Server.Tests.Conformance;
 
 /// <summary>
 /// The official MCP conformance suite (<c>@modelcontextprotocol/conformance</c>) against <c>/mcp</c>.
-/// Only scenarios that need no fixed upstream tool names are listed, and only those that pass.
+/// The scenarios that call fixed tool, prompt and resource names reach the conformance upstream through Tributary,
+/// so they check what Tributary forwards: content of every kind, logging, progress, errors, sampling, elicitation.
 /// The client scenarios run <c>tributary servers try</c> (Tributary's upstream client) against the suite's servers.
 /// </summary>
 public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<ConformanceHost>
@@ -20,6 +21,29 @@ public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<
     [InlineData("logging-set-level")]
     [InlineData("dns-rebinding-protection")]
     [InlineData("server-sse-multiple-streams")]
+    [InlineData("completion-complete")]
+    [InlineData("tools-call-simple-text")]
+    [InlineData("tools-call-image")]
+    [InlineData("tools-call-audio")]
+    [InlineData("tools-call-embedded-resource")]
+    [InlineData("tools-call-mixed-content")]
+    [InlineData("tools-call-with-logging")]
+    [InlineData("tools-call-error")]
+    [InlineData("tools-call-with-progress")]
+    [InlineData("tools-call-sampling")]
+    [InlineData("tools-call-elicitation")]
+    [InlineData("json-schema-2020-12")]
+    [InlineData("elicitation-sep1034-defaults")]
+    [InlineData("elicitation-sep1330-enums")]
+    [InlineData("resources-read-text")]
+    [InlineData("resources-read-binary")]
+    [InlineData("resources-templates-read")]
+    [InlineData("resources-subscribe")]
+    [InlineData("resources-unsubscribe")]
+    [InlineData("prompts-get-simple")]
+    [InlineData("prompts-get-with-args")]
+    [InlineData("prompts-get-embedded-resource")]
+    [InlineData("prompts-get-with-image")]
     public Task Scenario_AgainstTheHost_Passes(string scenario) =>
         RunSuiteAsync(scenario, ["server", "--url", host.McpUrl.ToString(), "--scenario", scenario]);
 

@@ -10,6 +10,14 @@ public static class NpmServers
     public static NodeCommand Everything() =>
         new(NodeTools.SystemNode, [NodeTools.EverythingScript, "stdio"], s_noEnvironment);
 
+    /// <summary>
+    /// Gets the command running <c>npm/scripts/conformance-upstream.mjs</c> over stdio: a TypeScript-SDK server with
+    /// the tools, prompts and resources the conformance suite's server scenarios call by fixed names.
+    /// </summary>
+    /// <returns>The command.</returns>
+    public static NodeCommand ConformanceUpstream() =>
+        new(NodeTools.SystemNode, [Path.Combine(NodeTools.NpmRoot, "scripts", "conformance-upstream.mjs")], s_noEnvironment);
+
     /// <summary>Gets the command running <c>server-memory</c>, keeping its knowledge graph in a file of the test's.</summary>
     /// <param name="memoryFilePath">The JSON-lines file the server reads and writes (<c>MEMORY_FILE_PATH</c>).</param>
     /// <returns>The command.</returns>
