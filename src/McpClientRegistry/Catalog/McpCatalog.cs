@@ -51,7 +51,17 @@ public sealed partial class McpCatalog : IDisposable
             tool.ServerName,
             RequestMethods.ToolsCall,
             tool.OriginalName,
-            async (client, token) => await client.CallToolAsync(tool.OriginalName, arguments, progress, cancellationToken: token),
+            async (client, token) =>
+            {
+                if (progress is null)
+                {
+                    return await client.CallToolAsync(tool.OriginalName, arguments, cancellationToken: token);
+                }
+
+                // Not the SDK's own progress handling, which can lose and reorder ticks sent just before the result.
+                using var route = UpstreamProgress.Register(progress);
+                return await client.CallToolAsync(tool.OriginalName, arguments, options: new RequestOptions { ProgressToken = route.Token }, cancellationToken: token);
+            },
             cancellationToken);
     }
 

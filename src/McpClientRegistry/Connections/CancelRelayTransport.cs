@@ -7,7 +7,8 @@ using ModelContextProtocol.Protocol;
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
-/// A session transport that sends <c>notifications/cancelled</c> for a request whose sending was cancelled.
+/// A session transport that sends <c>notifications/cancelled</c> for a request whose sending was cancelled, and
+/// hands progress to its call as it is read (<see cref="UpstreamProgress"/>).
 /// </summary>
 /// <remarks>
 /// The SDK client announces a cancellation only once the request has been sent. Over streamable HTTP,
@@ -19,11 +20,14 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
 {
     private static readonly TimeSpan s_notifyBound = TimeSpan.FromSeconds(5);
 
+    // Progress goes to its call as it is read, ahead of the result behind it (see UpstreamProgress).
+    private readonly ObservedMessageReader _reader = new(inner.MessageReader, UpstreamProgress.Observe);
+
     /// <inheritdoc />
     public string? SessionId => inner.SessionId;
 
     /// <inheritdoc />
-    public ChannelReader<JsonRpcMessage> MessageReader => inner.MessageReader;
+    public ChannelReader<JsonRpcMessage> MessageReader => _reader;
 
     /// <inheritdoc />
     public async Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)

@@ -32,6 +32,14 @@ internal static class CatalogToolCall
                 Content = [new TextContentBlock { Text = e.Message }],
             };
         }
+        finally
+        {
+            // The client drops progress that comes after the result: send what the upstream reported first.
+            if (progress is not null)
+            {
+                await progress.DrainAsync();
+            }
+        }
     }
 
     // Values stay JsonElements: the upstream client serializes them as they came.
