@@ -13,7 +13,8 @@ internal sealed class RawToolsList : IDisposable
 {
     private const string ProtocolVersion = "2025-11-25";
     private const string Initialize =
-        """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"benchmark","version":"1"}}}""";
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + ProtocolVersion
+        + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"benchmark\",\"version\":\"1\"}}}";
 
     private readonly HttpClient _http = new();
     private readonly Uri _endpoint;
@@ -25,9 +26,7 @@ internal sealed class RawToolsList : IDisposable
     public static async Task<RawToolsList> StartSessionAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         var raw = new RawToolsList(endpoint);
-        using var initialized = await raw.PostAsync(
-            Initialize,
-            cancellationToken);
+        using var initialized = await raw.PostAsync(Initialize, cancellationToken);
         raw._sessionId = initialized.Headers.GetValues("Mcp-Session-Id").Single();
         using var _ = await raw.PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", cancellationToken);
         return raw;
