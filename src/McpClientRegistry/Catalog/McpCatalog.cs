@@ -43,10 +43,21 @@ public sealed partial class McpCatalog : IDisposable
         _manager.AnyDue() ? ConnectAllThenGetAsync(cancellationToken) : Task.FromResult(Current);
 
     /// <summary>Calls the tool exposed as <paramref name="name"/> on its server under its original name.</summary>
-    public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
-    {
-        var tool = Current.FindTool(name) ?? (await RefreshAfterMissAsync(name, cancellationToken)).FindTool(name)
+    public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken) =>
+        await CallToolAsync(await FindToolAsync(name, cancellationToken), arguments, progress, cancellationToken);
+
+    /// <summary>
+    /// The tool exposed as <paramref name="name"/>; a name not listed yet connects the servers due for an attempt
+    /// first. Throws an <see cref="UpstreamException"/> saying why when no server offers it.
+    /// </summary>
+    public async Task<ExposedTool> FindToolAsync(string name, CancellationToken cancellationToken) =>
+        Current.FindTool(name) ?? (await RefreshAfterMissAsync(name, cancellationToken)).FindTool(name)
             ?? throw NotFound("tool", name);
+
+    /// <summary>Calls <paramref name="tool"/> on its server under its original name.</summary>
+    public async Task<CallToolResult> CallToolAsync(ExposedTool tool, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
         return await _manager.InvokeAsync(
             tool.ServerName,
             RequestMethods.ToolsCall,

@@ -1,14 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but the sessions speak 2025-11-25 (pinned), where servers log and clients expect it forwarded.
+
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
 /// A session transport that sends <c>notifications/cancelled</c> for a request whose sending was cancelled, and
-/// hands progress to its call as it is read (<see cref="UpstreamProgress"/>).
+/// hands progress (<see cref="UpstreamProgress"/>) and log messages on as they are read, ahead of the result behind them.
 /// </summary>
 /// <remarks>
 /// The SDK client announces a cancellation only once the request has been sent. Over streamable HTTP,
@@ -16,18 +19,21 @@ namespace Tributary.McpClientRegistry.Connections;
 /// cancelled while the server works on it aborts the POST and the server never hears of it. This sends
 /// the notification in that case; when sending had completed, the SDK sends it itself, so it never goes twice.
 /// </remarks>
-internal sealed partial class CancelRelayTransport(ITransport inner, string serverName, ILogger logger) : ITransport
+/// <param name="inner">The SDK transport.</param>
+/// <param name="serverName">The server's registry name, for logs.</param>
+/// <param name="onLog">Called on the read loop for each <c>notifications/message</c>, in the order they came; must not block.</param>
+/// <param name="logger">Where the transport logs.</param>
+internal sealed partial class CancelRelayTransport(ITransport inner, string serverName, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : ITransport
 {
     private static readonly TimeSpan s_notifyBound = TimeSpan.FromSeconds(5);
 
-    // Progress goes to its call as it is read, ahead of the result behind it (see UpstreamProgress).
-    private readonly ObservedMessageReader _reader = new(inner.MessageReader, UpstreamProgress.Observe);
+    private ObservedMessageReader? _reader;
 
     /// <inheritdoc />
     public string? SessionId => inner.SessionId;
 
     /// <inheritdoc />
-    public ChannelReader<JsonRpcMessage> MessageReader => _reader;
+    public ChannelReader<JsonRpcMessage> MessageReader => _reader ??= new ObservedMessageReader(inner.MessageReader, Observe);
 
     /// <inheritdoc />
     public async Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
@@ -47,6 +53,33 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    // Seen as the session reads them, not on the SDK's per-message tasks, which may handle a call's result first.
+    private void Observe(JsonRpcMessage message)
+    {
+        if (message is not JsonRpcNotification { Params: JsonObject parameters } notification)
+        {
+            return;
+        }
+
+        if (notification.Method == NotificationMethods.ProgressNotification)
+        {
+            UpstreamProgress.Observe(parameters);
+        }
+        else if (notification.Method == NotificationMethods.LoggingMessageNotification
+            && parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingMessageNotificationParams))) is LoggingMessageNotificationParams log)
+        {
+            try
+            {
+                onLog(log);
+            }
+            catch (Exception e)
+            {
+                // Logs are advisory, and this runs in the session's read loop: a failing handler must not end it.
+                LogLogHandlerFailed(logger, serverName, e);
+            }
+        }
+    }
 
     private async Task NotifyCancelledAsync(JsonRpcRequest request)
     {
@@ -69,6 +102,9 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
             LogCancelNotSent(logger, serverName, request.Method, request.Id.ToString(), e.Message);
         }
     }
+
+    [LoggerMessage(1014, LogLevel.Debug, "A handler of log messages from {ServerName} failed")]
+    private static partial void LogLogHandlerFailed(ILogger logger, string serverName, Exception exception);
 
     [LoggerMessage(1012, LogLevel.Debug, "Sent notifications/cancelled to {ServerName} for {Method} request {RequestId}")]
     private static partial void LogCancelSent(ILogger logger, string serverName, string method, string requestId);

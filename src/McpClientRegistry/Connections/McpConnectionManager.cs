@@ -7,6 +7,8 @@ using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 using Tributary.McpClientRegistry.Telemetry;
 
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but the sessions speak 2025-11-25 (pinned), where servers log and clients expect it forwarded.
+
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
@@ -59,14 +61,21 @@ public sealed class McpConnectionManager : IAsyncDisposable
             connection.ListingChanged += c => ServerListingChanged?.Invoke(c.Name);
             connection.NotificationReceived += (c, notification, token) =>
                 NotificationReceived is { } handler ? handler(c.Name, notification, token) : ValueTask.CompletedTask;
+            connection.LogReceived += (c, message) => LogReceived?.Invoke(c.Name, message);
         }
     }
 
     /// <summary>Raised with a server's name when what it offers changed (connected, list_changed, disconnected).</summary>
     public event Action<string>? ServerListingChanged;
 
-    /// <summary>Raised for upstream notifications other than list changes (logging messages, resource updates).</summary>
+    /// <summary>Raised for upstream notifications other than list changes, progress and logging (resource updates).</summary>
     public event Func<string, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
+
+    /// <summary>
+    /// Raised with a server's name for each log message it sends, on its session's read loop in the order they came,
+    /// so a message sent during a call is seen before the call's result; handlers must not block.
+    /// </summary>
+    public event Action<string, LoggingMessageNotificationParams>? LogReceived;
 
     /// <summary>The registry this manager was built from.</summary>
     public RegistryConfig Registry { get; }

@@ -8,6 +8,8 @@ using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 using Tributary.McpClientRegistry.Telemetry;
 
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but the sessions speak 2025-11-25 (pinned), where servers log and clients expect it forwarded.
+
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
@@ -56,8 +58,11 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>Raised when the listing changes: after connecting, after a list_changed refresh, and when the session ends.</summary>
     public event Action<McpServerConnection>? ListingChanged;
 
-    /// <summary>Raised for upstream notifications other than list changes (logging, resource updates).</summary>
+    /// <summary>Raised for upstream notifications other than list changes, progress and logging (resource updates).</summary>
     public event Func<McpServerConnection, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
+
+    /// <summary>Raised on the session's read loop for each log message, in the order they came; handlers must not block.</summary>
+    public event Action<McpServerConnection, LoggingMessageNotificationParams>? LogReceived;
 
     public McpServerConfig Config { get; }
 
@@ -167,7 +172,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         LogConnecting(Name, KindNames.Of(Config.Transport));
         _stderr.Clear();
         var started = _time.GetTimestamp();
-        var callbacks = new UpstreamCallbacks(OnNotificationAsync, line => OnStderrLine(redactor.Redact(line)), () => Relay);
+        var callbacks = new UpstreamCallbacks(OnNotificationAsync, message => LogReceived?.Invoke(this, message), line => OnStderrLine(redactor.Redact(line)), () => Relay);
         var client = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
         var handshake = _time.GetElapsedTime(started);
         try

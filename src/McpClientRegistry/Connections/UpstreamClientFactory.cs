@@ -24,9 +24,8 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
         NotificationMethods.ResourceListChangedNotification,
         NotificationMethods.PromptListChangedNotification,
         NotificationMethods.ResourceUpdatedNotification,
-#pragma warning disable MCP9005 // Deprecated from 2026-07-28, but 2025-11-25 sessions (which we pin) still log, and clients expect it forwarded.
-        NotificationMethods.LoggingMessageNotification,
-#pragma warning restore MCP9005
+
+        // Log messages are not here: the transport hands them on in the order they are read (CancelRelayTransport).
     ];
 
     private static readonly Implementation ClientInfo = new()
@@ -37,7 +36,7 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
 
     public async Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken) =>
         await McpClient.CreateAsync(
-            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks), server.Name, loggerFactory.CreateLogger<CancelRelayTransport>()),
+            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks), server.Name, callbacks.OnLog, loggerFactory.CreateLogger<CancelRelayTransport>()),
             CreateOptions(server, callbacks),
             loggerFactory,
             cancellationToken);

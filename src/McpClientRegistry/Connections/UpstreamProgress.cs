@@ -28,11 +28,10 @@ internal static class UpstreamProgress
         return new Route(token);
     }
 
-    /// <summary>Reports <paramref name="message"/> to its call when it is progress for a registered token.</summary>
-    public static void Observe(JsonRpcMessage message)
+    /// <summary>Reports a <c>notifications/progress</c>'s <paramref name="parameters"/> to its call when its token is registered.</summary>
+    public static void Observe(JsonObject parameters)
     {
-        if (message is JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: JsonObject parameters }
-            && parameters["progressToken"] is JsonValue token
+        if (parameters["progressToken"] is JsonValue token
             && token.TryGetValue<string>(out var key)
             && s_calls.TryGetValue(key, out var progress)
             && parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams))) is ProgressNotificationParams notification)

@@ -8,32 +8,18 @@ namespace Tributary.Server.Mcp;
 /// <summary>
 /// Relays an upstream's sampling and elicitation requests to the client of <c>/mcp</c> whose tool call to that
 /// upstream is in flight, and its answer back. The request carries no link to the call that caused it, so the rule
-/// is: the session with the most recent call still in flight to that server.
+/// is: the most recent call still in flight to that server (<see cref="DownstreamCalls"/>).
 /// </summary>
 internal sealed class CallingClientRelay : IUpstreamRequestRelay
 {
-    private readonly Dictionary<string, List<McpServer>> _calling = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly DownstreamCalls _calls;
 
     /// <summary>Creates the relay and makes it the one <paramref name="manager"/>'s upstream clients use.</summary>
-    public CallingClientRelay(McpConnectionManager manager) => manager.RequestRelay = this;
-
-    /// <summary>Marks <paramref name="session"/> as calling <paramref name="serverName"/> until the result is disposed.</summary>
-    public IDisposable Enter(string serverName, McpServer session)
+    public CallingClientRelay(McpConnectionManager manager, DownstreamCalls calls)
     {
-        lock (_gate)
-        {
-            if (!_calling.TryGetValue(serverName, out var sessions))
-            {
-                _calling[serverName] = sessions = [];
-            }
-
-            sessions.Add(session);
-        }
-
-        return new Exit(this, serverName, session);
+        _calls = calls;
+        manager.RequestRelay = this;
     }
-
     /// <inheritdoc />
 #pragma warning disable MCP9005 // Sampling is part of 2025-11-25, the revision Tributary's sessions speak.
     public async ValueTask<CreateMessageResult> SampleAsync(string serverName, CreateMessageRequestParams request, CancellationToken cancellationToken)
@@ -60,29 +46,7 @@ internal sealed class CallingClientRelay : IUpstreamRequestRelay
         return await session.ElicitAsync(request, cancellationToken);
     }
 
-    private McpServer Caller(string serverName, string what)
-    {
-        lock (_gate)
-        {
-            return _calling.TryGetValue(serverName, out var sessions) && sessions.Count > 0
-                ? sessions[^1]
-                : throw new McpException($"MCP server '{serverName}' asked for {what}, but no client of Tributary is calling its tools now");
-        }
-    }
-
-    private void Leave(string serverName, McpServer session)
-    {
-        lock (_gate)
-        {
-            if (_calling.TryGetValue(serverName, out var sessions))
-            {
-                sessions.Remove(session);
-            }
-        }
-    }
-
-    private sealed class Exit(CallingClientRelay relay, string serverName, McpServer session) : IDisposable
-    {
-        public void Dispose() => relay.Leave(serverName, session);
-    }
+    private McpServer Caller(string serverName, string what) =>
+        _calls.LatestTo(serverName)?.Server
+        ?? throw new McpException($"MCP server '{serverName}' asked for {what}, but no client of Tributary is calling its tools now");
 }

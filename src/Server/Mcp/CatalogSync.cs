@@ -11,6 +11,7 @@ namespace Tributary.Server.Mcp;
 internal sealed partial class CatalogSync : IDisposable
 {
     private readonly McpCatalog _catalog;
+    private readonly CatalogToolCall _toolCall;
     private readonly ILogger _logger;
 
     // Changes arrive from any upstream's thread, possibly racing the first listing: apply one at a time, always the latest.
@@ -21,9 +22,10 @@ internal sealed partial class CatalogSync : IDisposable
     /// Creates the collections, holding the built-in GitLab primitives from the start (upstream ones come once the
     /// catalog is loaded), and follows the catalog's changes, which never touch the built-ins.
     /// </summary>
-    public CatalogSync(McpCatalog catalog, GitLabMcpPrimitives gitLab, ILogger<CatalogSync> logger)
+    public CatalogSync(McpCatalog catalog, CatalogToolCall toolCall, GitLabMcpPrimitives gitLab, ILogger<CatalogSync> logger)
     {
         _catalog = catalog;
+        _toolCall = toolCall;
         _logger = logger;
         ToolList = new ToolListCache(Tools);
         foreach (var tool in gitLab.Tools)
@@ -108,7 +110,7 @@ internal sealed partial class CatalogSync : IDisposable
             }
 
             _appliedVersion = snapshot.Version;
-            var tools = CatalogCollectionSync.Apply(Tools, snapshot.Tools, e => new CatalogTool(e, _catalog));
+            var tools = CatalogCollectionSync.Apply(Tools, snapshot.Tools, e => new CatalogTool(e, _toolCall));
             var prompts = CatalogCollectionSync.Apply(Prompts, snapshot.Prompts, e => new CatalogPrompt(e, _catalog));
             IEnumerable<object> resourceEntries = [.. snapshot.Resources, .. snapshot.ResourceTemplates];
             var resources = CatalogCollectionSync.Apply(Resources, [.. resourceEntries], CreateResource);

@@ -10,13 +10,13 @@ namespace Tributary.Server.Mcp;
 /// </summary>
 internal sealed class CatalogTool : McpServerTool, ICatalogPrimitive
 {
-    private readonly McpCatalog _catalog;
+    private readonly CatalogToolCall _call;
 
-    /// <summary>Creates the tool for <paramref name="exposed"/>, routed through <paramref name="catalog"/>.</summary>
-    public CatalogTool(ExposedTool exposed, McpCatalog catalog)
+    /// <summary>Creates the tool for <paramref name="exposed"/>, called through <paramref name="call"/>.</summary>
+    public CatalogTool(ExposedTool exposed, CatalogToolCall call)
     {
         Exposed = exposed;
-        _catalog = catalog;
+        _call = call;
         var upstream = exposed.Upstream.ProtocolTool;
         ProtocolTool = new Tool
         {
@@ -45,5 +45,5 @@ internal sealed class CatalogTool : McpServerTool, ICatalogPrimitive
 
     /// <inheritdoc />
     public override ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
-        CatalogToolCall.InvokeAsync(_catalog, Exposed.Name, request, cancellationToken);
+        _call.InvokeAsync(Exposed.Name, request, cancellationToken);
 }

@@ -6,23 +6,27 @@ using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Server.Mcp;
 
-/// <summary>Sends one <c>tools/call</c> from a client of <c>/mcp</c> through the catalog to the tool's server.</summary>
-internal static class CatalogToolCall
+/// <summary>Sends a <c>tools/call</c> from a client of <c>/mcp</c> through the catalog to the tool's server.</summary>
+internal sealed class CatalogToolCall(McpCatalog catalog, DownstreamCalls calls, UpstreamLogForwarder logs)
 {
     /// <summary>
-    /// Calls the tool exposed as <paramref name="name"/>, forwarding progress to the caller's token; the call is
+    /// Calls the tool exposed as <paramref name="name"/>. While it runs, the upstream's progress and log messages
+    /// reach the caller before the result, and its sampling and elicitation requests go to the caller. The call is
     /// cancelled when the client cancels it or abandons the HTTP request waiting for it.
     /// An upstream that cannot answer becomes a tool error naming the server, not a protocol error,
     /// so the client's model can read it and go on.
     /// </summary>
-    public static async ValueTask<CallToolResult> InvokeAsync(McpCatalog catalog, string name, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    public async ValueTask<CallToolResult> InvokeAsync(string name, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var arguments = Arguments(request.Params?.Arguments);
-        var progress = request.Params?.ProgressToken is { } token ? new ProgressForwarder(request.Server, token) : null;
         using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Aborted(request));
         try
         {
-            return await catalog.CallToolAsync(name, arguments, progress, abandoned.Token);
+            // Resolved first (a name not listed yet connects its server), so the call is known before it starts.
+            var tool = await catalog.FindToolAsync(name, abandoned.Token);
+            logs.UsedUpstream(request.Server.SessionId, tool.ServerName);
+            await using var call = calls.Begin(tool.ServerName, request);
+            return await catalog.CallToolAsync(tool, arguments, call.Progress, abandoned.Token);
         }
         catch (UpstreamException e)
         {
@@ -31,14 +35,6 @@ internal static class CatalogToolCall
                 IsError = true,
                 Content = [new TextContentBlock { Text = e.Message }],
             };
-        }
-        finally
-        {
-            // The client drops progress that comes after the result: send what the upstream reported first.
-            if (progress is not null)
-            {
-                await progress.DrainAsync();
-            }
         }
     }
 

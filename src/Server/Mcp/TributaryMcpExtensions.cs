@@ -28,6 +28,8 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();
+        services.AddSingleton<DownstreamCalls>();
+        services.AddSingleton<CatalogToolCall>();
         services.AddSingleton<CallingClientRelay>();
         services.AddHttpContextAccessor(); // DownstreamRequest: a call whose POST is abandoned is cancelled upstream.
         services.AddMcpServer()
@@ -42,13 +44,16 @@ internal static class TributaryMcpExtensions
         services.AddOptions<HttpServerTransportOptions>().Configure<UpstreamLogForwarder>((http, forwarder) =>
             http.RunSessionHandler = (_, server, cancellationToken) => forwarder.RunSessionAsync(server, cancellationToken));
 #pragma warning restore MCPEXP002
-        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion, UpstreamLogForwarder, CallingClientRelay>(Configure);
+        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion, CatalogToolCall, CallingClientRelay>(Configure);
         return services;
     }
 
-    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion, UpstreamLogForwarder logs, CallingClientRelay relay)
+    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion, CatalogToolCall toolCall, CallingClientRelay relay)
     {
         options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
+
+        // Resolving the relay is what creates it: its constructor makes it where upstream clients send their requests.
+        _ = relay;
 
         // Set even while empty: the SDK then declares the capabilities (with listChanged) at initialize,
         // so clients that check them list what servers connected later bring.
@@ -66,35 +71,13 @@ internal static class TributaryMcpExtensions
         filters.ListPromptsFilters.Add(sync.LoadFirst<ListPromptsRequestParams, ListPromptsResult>());
         filters.ListResourcesFilters.Add(sync.LoadFirst<ListResourcesRequestParams, ListResourcesResult>());
         filters.ListResourceTemplatesFilters.Add(sync.LoadFirst<ListResourceTemplatesRequestParams, ListResourceTemplatesResult>());
-        filters.CallToolFilters.Add(next => async (request, cancellationToken) =>
-        {
-            // Before the call, so logs during it are forwarded; after it too, since a call to a name not listed
-            // yet finds its server only once the catalog has connected it.
-            TrackCaller(request);
-
-            // While the call runs, the upstream's sampling and elicitation requests come back to this session.
-            using var calling = catalog.Current.FindTool(request.Params?.Name ?? string.Empty) is { } tool
-                ? relay.Enter(tool.ServerName, request.Server)
-                : null;
-            var result = await next(request, cancellationToken);
-            TrackCaller(request);
-            return result;
-        });
         options.Handlers.CallToolHandler = (request, cancellationToken) =>
-            CatalogToolCall.InvokeAsync(catalog, request.Params?.Name ?? string.Empty, request, cancellationToken);
+            toolCall.InvokeAsync(request.Params?.Name ?? string.Empty, request, cancellationToken);
         options.Handlers.GetPromptHandler = (request, cancellationToken) =>
             CatalogPromptGet.GetAsync(catalog, request.Params?.Name ?? string.Empty, request, cancellationToken);
         options.Handlers.ReadResourceHandler = (request, cancellationToken) =>
             CatalogResourceRead.ReadAsync(catalog, request, cancellationToken);
         options.Handlers.CompleteHandler = completion.CompleteAsync;
-
-        void TrackCaller(RequestContext<CallToolRequestParams> request)
-        {
-            if (catalog.Current.FindTool(request.Params?.Name ?? string.Empty) is { } tool)
-            {
-                logs.UsedUpstream(request.Server.SessionId, tool.ServerName);
-            }
-        }
     }
 
     private static string Version { get; } =

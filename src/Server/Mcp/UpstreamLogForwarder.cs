@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Connections;
@@ -14,26 +12,30 @@ namespace Tributary.Server.Mcp;
 /// Passes an upstream's <c>notifications/message</c> on to the <c>/mcp</c> sessions that called that upstream's
 /// tools, at or above the level each session chose with <c>logging/setLevel</c> (none chosen: nothing sent, as
 /// the SDK does for its own log messages). The logger name is prefixed with the server's name.
+/// A session with a call in flight to that upstream gets it on that call's response stream, before the result
+/// (<see cref="DownstreamCall"/>); any other, on its standalone stream.
 /// </summary>
 internal sealed partial class UpstreamLogForwarder : IDisposable
 {
     private readonly McpConnectionManager _manager;
+    private readonly DownstreamCalls _calls;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, ForwardingSession> _sessions = new(StringComparer.Ordinal);
 
-    /// <summary>Starts listening to <paramref name="manager"/>'s upstream notifications.</summary>
-    public UpstreamLogForwarder(McpConnectionManager manager, ILogger<UpstreamLogForwarder> logger)
+    /// <summary>Starts listening to <paramref name="manager"/>'s upstream log messages.</summary>
+    public UpstreamLogForwarder(McpConnectionManager manager, DownstreamCalls calls, ILogger<UpstreamLogForwarder> logger)
     {
         _manager = manager;
+        _calls = calls;
         _logger = logger;
-        _manager.NotificationReceived += OnNotificationAsync;
+        _manager.LogReceived += OnLog;
     }
 
     /// <summary>Runs one stateful session, known to the forwarder while it lives.</summary>
     public async Task RunSessionAsync(McpServer server, CancellationToken cancellationToken)
     {
         var id = server.SessionId ?? Guid.NewGuid().ToString("N");
-        _sessions[id] = new ForwardingSession(server);
+        _sessions[id] = new ForwardingSession(id, server);
         try
         {
             await server.RunAsync(cancellationToken);
@@ -54,45 +56,40 @@ internal sealed partial class UpstreamLogForwarder : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _manager.NotificationReceived -= OnNotificationAsync;
+    public void Dispose() => _manager.LogReceived -= OnLog;
 
-    private async ValueTask OnNotificationAsync(string serverName, JsonRpcNotification notification, CancellationToken cancellationToken)
+    // On the upstream session's read loop: only queues, so the order holds and the loop never waits on a client.
+    private void OnLog(string serverName, LoggingMessageNotificationParams message)
     {
-        if (notification.Method != NotificationMethods.LoggingMessageNotification
-            || notification.Params?.Deserialize<LoggingMessageNotificationParams>(McpJsonUtilities.DefaultOptions) is not { } message)
-        {
-            return;
-        }
-
         var forwarded = new LoggingMessageNotificationParams
         {
             Level = message.Level,
             Logger = message.Logger is null ? serverName : $"{serverName}/{message.Logger}",
             Data = message.Data,
         };
-        var recipients = _sessions.Values
-            .Where(s => s.HasUsed(serverName) && s.Server.LoggingLevel is { } level && message.Level >= level)
-            .ToArray();
-        LogForwarding(serverName, message.Level.ToString(), recipients.Length, _sessions.Count);
-        await Task.WhenAll(recipients.Select(s => SendAsync(s.Server, serverName, forwarded, cancellationToken)));
-    }
+        var recipients = 0;
+        foreach (var session in _sessions.Values)
+        {
+            if (session.Server.LoggingLevel is not { } level || message.Level < level)
+            {
+                continue;
+            }
 
-    private async Task SendAsync(McpServer server, string serverName, LoggingMessageNotificationParams message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await server.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, McpJsonUtilities.DefaultOptions, cancellationToken);
+            if (_calls.LatestFrom(session.Id, serverName) is { } call)
+            {
+                call.Log(forwarded);
+                recipients++;
+            }
+            else if (session.HasUsed(serverName))
+            {
+                session.Log(forwarded);
+                recipients++;
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Logging is advisory: a session that just left must not disturb the upstream's message loop.
-            LogForwardFailed(serverName, server.SessionId, e);
-        }
+
+        LogForwarding(serverName, message.Level.ToString(), recipients, _sessions.Count);
     }
 
     [LoggerMessage(3102, LogLevel.Debug, "Log message ({Level}) of MCP server {ServerName} forwarded to {Recipients} of {Sessions} sessions")]
     private partial void LogForwarding(string serverName, string level, int recipients, int sessions);
-
-    [LoggerMessage(3101, LogLevel.Debug, "Could not forward a log message of MCP server {ServerName} to session {SessionId}")]
-    private partial void LogForwardFailed(string serverName, string? sessionId, Exception exception);
 }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Tributary.Server.Tests.Cli;
+using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.Network;
+
+namespace Tributary.Server.Tests.Mcp;
+
+/// <summary>
+/// Log messages an upstream sends during a call reach the calling client on that call's own response stream, in
+/// order and before the result, also for a client that never opened the session's standalone GET stream (the
+/// SDK drops notifications meant for that stream until it is open, which lost them in a race with the call).
+/// </summary>
+public sealed class CallStreamLoggingTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CallTool_UpstreamLogsRightBeforeItsResult_LogsComeFirstOnTheCallsStreamInOrder()
+    {
+        await using var host = await RunningHost.StartAsync(TempRegistry.ConformanceUpstreamStdio(), Token);
+        using var session = await RawMcpSession.StartAsync(new Uri(host.BaseAddress, "/mcp"), Token, host.Http);
+        await session.RequestAsync("logging/setLevel", """{"level":"debug"}""", Token);
+
+        var messages = await session.RequestAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""", Token);
+
+        Assert.Equal(
+            [
+                "notifications/message conformance/conformance-upstream info: tool started",
+                "notifications/message conformance/conformance-upstream info: tool working",
+                "notifications/message conformance/conformance-upstream info: tool done",
+                "result: logged three messages",
+            ],
+            messages.Select(Describe));
+    }
+
+    [Fact]
+    public async Task CallTool_SessionChoseNoLevel_OnlyTheResultComes()
+    {
+        await using var host = await RunningHost.StartAsync(TempRegistry.ConformanceUpstreamStdio(), Token);
+        using var session = await RawMcpSession.StartAsync(new Uri(host.BaseAddress, "/mcp"), Token, host.Http);
+
+        var messages = await session.RequestAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""", Token);
+
+        Assert.Equal(["result: logged three messages"], messages.Select(Describe));
+    }
+
+    [Fact]
+    public async Task CallTool_LevelAboveTheMessages_OnlyTheResultComes()
+    {
+        await using var host = await RunningHost.StartAsync(TempRegistry.ConformanceUpstreamStdio(), Token);
+        using var session = await RawMcpSession.StartAsync(new Uri(host.BaseAddress, "/mcp"), Token, host.Http);
+        await session.RequestAsync("logging/setLevel", """{"level":"warning"}""", Token);
+
+        var messages = await session.RequestAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""", Token);
+
+        Assert.Equal(["result: logged three messages"], messages.Select(Describe));
+    }
+
+    private static string Describe(JsonElement message) =>
+        message.TryGetProperty("method", out var method)
+            ? $"{method.GetString()} {message.GetProperty("params").GetProperty("logger").GetString()} {message.GetProperty("params").GetProperty("level").GetString()}: {message.GetProperty("params").GetProperty("data").GetString()}"
+            : $"result: {message.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString()}";
+}
