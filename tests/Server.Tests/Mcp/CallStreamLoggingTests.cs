@@ -15,14 +15,7 @@ public sealed class CallStreamLoggingTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task CallTool_UpstreamLogsRightBeforeItsResult_LogsComeFirstOnTheCallsStreamInOrder()
-    {
-        await using var host = await RunningHost.StartAsync(TempRegistry.ConformanceUpstreamStdio(), Token);
-        using var session = await RawMcpSession.StartAsync(new Uri(host.BaseAddress, "/mcp"), Token, host.Http);
-        await session.RequestAsync("logging/setLevel", """{"level":"debug"}""", Token);
-
-        var messages = await session.RequestAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""", Token);
-
+    public async Task CallTool_UpstreamLogsRightBeforeItsResult_LogsComeFirstOnTheCallsStreamInOrder() =>
         Assert.Equal(
             [
                 "notifications/message conformance/conformance-upstream info: tool started",
@@ -30,30 +23,28 @@ public sealed class CallStreamLoggingTests
                 "notifications/message conformance/conformance-upstream info: tool done",
                 "result: logged three messages",
             ],
-            messages.Select(Describe));
-    }
+            await CallLoggingToolAsync(level: "debug"));
 
     [Fact]
-    public async Task CallTool_SessionChoseNoLevel_OnlyTheResultComes()
+    public async Task CallTool_SessionChoseNoLevel_OnlyTheResultComes() =>
+        Assert.Equal(["result: logged three messages"], await CallLoggingToolAsync(level: null));
+
+    [Fact]
+    public async Task CallTool_LevelAboveTheMessages_OnlyTheResultComes() =>
+        Assert.Equal(["result: logged three messages"], await CallLoggingToolAsync(level: "warning"));
+
+    // The conformance upstream's tool sends three info messages back to back, then its result.
+    private static async Task<IEnumerable<string>> CallLoggingToolAsync(string? level)
     {
         await using var host = await RunningHost.StartAsync(TempRegistry.ConformanceUpstreamStdio(), Token);
         using var session = await RawMcpSession.StartAsync(new Uri(host.BaseAddress, "/mcp"), Token, host.Http);
+        if (level is not null)
+        {
+            await session.RequestAsync("logging/setLevel", $$"""{"level":"{{level}}"}""", Token);
+        }
 
         var messages = await session.RequestAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""", Token);
-
-        Assert.Equal(["result: logged three messages"], messages.Select(Describe));
-    }
-
-    [Fact]
-    public async Task CallTool_LevelAboveTheMessages_OnlyTheResultComes()
-    {
-        await using var host = await RunningHost.StartAsync(TempRegistry.ConformanceUpstreamStdio(), Token);
-        using var session = await RawMcpSession.StartAsync(new Uri(host.BaseAddress, "/mcp"), Token, host.Http);
-        await session.RequestAsync("logging/setLevel", """{"level":"warning"}""", Token);
-
-        var messages = await session.RequestAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""", Token);
-
-        Assert.Equal(["result: logged three messages"], messages.Select(Describe));
+        return messages.Select(Describe).ToArray();
     }
 
     private static string Describe(JsonElement message) =>
