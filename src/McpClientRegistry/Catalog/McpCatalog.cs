@@ -92,8 +92,7 @@ public sealed partial class McpCatalog : IDisposable
     /// <summary>Reads <paramref name="uri"/> from the server that listed it, or whose template matches it best.</summary>
     public async Task<ReadResourceResult> ReadResourceAsync(string uri, CancellationToken cancellationToken)
     {
-        var server = OwnerOf(Current, uri) ?? OwnerOf(await RefreshAfterMissAsync(uri, cancellationToken), uri)
-            ?? throw NotFound("resource", uri);
+        var server = await FindResourceOwnerAsync(uri, cancellationToken);
         return await _manager.InvokeAsync(
             server,
             RequestMethods.ResourcesRead,
@@ -101,6 +100,21 @@ public sealed partial class McpCatalog : IDisposable
             async (client, token) => await client.ReadResourceAsync(uri, cancellationToken: token),
             cancellationToken);
     }
+
+    /// <summary>
+    /// Subscribes to updates of <paramref name="uri"/> on the server that listed it, or whose template matches it
+    /// best, and returns that server's name (to unsubscribe from later, and to match its updates to).
+    /// </summary>
+    public async Task<string> SubscribeAsync(string uri, CancellationToken cancellationToken)
+    {
+        var server = await FindResourceOwnerAsync(uri, cancellationToken);
+        await _manager.SubscribeAsync(server, uri, cancellationToken);
+        return server;
+    }
+
+    private async Task<string> FindResourceOwnerAsync(string uri, CancellationToken cancellationToken) =>
+        OwnerOf(Current, uri) ?? OwnerOf(await RefreshAfterMissAsync(uri, cancellationToken), uri)
+            ?? throw NotFound("resource", uri);
 
     private async Task<CatalogSnapshot> ConnectAllThenGetAsync(CancellationToken cancellationToken)
     {

@@ -160,6 +160,17 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public Task<T> InvokeAsync<T>(string serverName, string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
         Get(serverName).InvokeAsync(method, target, request, cancellationToken);
 
+    /// <summary>
+    /// Subscribes to updates of <paramref name="uri"/> on <paramref name="serverName"/>, kept across reconnects;
+    /// its <c>notifications/resources/updated</c> come through <see cref="NotificationReceived"/>.
+    /// </summary>
+    public Task SubscribeAsync(string serverName, string uri, CancellationToken cancellationToken) =>
+        Get(serverName).SubscribeAsync(uri, cancellationToken);
+
+    /// <summary>Drops one subscription made with <see cref="SubscribeAsync"/>; the server hears of it when it was the last.</summary>
+    public Task UnsubscribeAsync(string serverName, string uri, CancellationToken cancellationToken) =>
+        Get(serverName).UnsubscribeAsync(uri, cancellationToken);
+
     internal McpServerConnection Get(string serverName) =>
         _byName.TryGetValue(serverName, out var connection)
             ? connection

@@ -136,6 +136,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             {
                 var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
                 ListingChanged?.Invoke(this);
+                _ = ResubscribeAsync(session);
                 return session;
             }
             catch (BrokenCircuitException)

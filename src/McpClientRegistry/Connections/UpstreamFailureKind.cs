@@ -20,4 +20,7 @@ public enum UpstreamFailureKind
 
     /// <summary>No server, tool, prompt or resource has that name.</summary>
     NotFound,
+
+    /// <summary>The server does not offer what the request needs (for example resource subscriptions).</summary>
+    NotSupported,
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
@@ -28,7 +27,9 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();
+        services.AddSingleton<DownstreamSessions>();
         services.AddSingleton<DownstreamCalls>();
+        services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<CatalogToolCall>();
         services.AddSingleton<CallingClientRelay>();
         services.AddHttpContextAccessor(); // DownstreamRequest: a call whose POST is abandoned is cancelled upstream.
@@ -40,46 +41,11 @@ internal static class TributaryMcpExtensions
                 http.EnableLegacySse = true;
 #pragma warning restore MCP9004
             });
-#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which log forwarding needs.
-        services.AddOptions<HttpServerTransportOptions>().Configure<UpstreamLogForwarder>((http, forwarder) =>
-            http.RunSessionHandler = (_, server, cancellationToken) => forwarder.RunSessionAsync(server, cancellationToken));
+#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which logs and resource updates need.
+        services.AddOptions<HttpServerTransportOptions>().Configure<DownstreamSessions>((http, sessions) =>
+            http.RunSessionHandler = (_, server, cancellationToken) => sessions.RunSessionAsync(server, cancellationToken));
 #pragma warning restore MCPEXP002
-        services.AddOptions<McpServerOptions>().Configure<CatalogSync, McpCatalog, CatalogCompletion, CatalogToolCall, CallingClientRelay>(Configure);
+        services.AddTransient<IConfigureOptions<McpServerOptions>, TributaryMcpOptions>();
         return services;
     }
-
-    private static void Configure(McpServerOptions options, CatalogSync sync, McpCatalog catalog, CatalogCompletion completion, CatalogToolCall toolCall, CallingClientRelay relay)
-    {
-        options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
-
-        // Resolving the relay is what creates it: its constructor makes it where upstream clients send their requests.
-        _ = relay;
-
-        // Set even while empty: the SDK then declares the capabilities (with listChanged) at initialize,
-        // so clients that check them list what servers connected later bring.
-        options.ToolCollection = sync.Tools;
-        options.PromptCollection = sync.Prompts;
-        options.ResourceCollection = sync.Resources;
-
-        // tools/list is answered from a listing serialized once per change, after the same loading as below.
-        options.Filters.Message.IncomingFilters.Add(sync.ToolList.Filter(sync.LoadAsync));
-
-        // Nothing connects at start-up: the first listing loads the catalog, and a request for a name not
-        // listed yet (a client that skipped the listing) is routed through the catalog, which connects on a miss.
-        var filters = options.Filters.Request;
-        filters.ListToolsFilters.Add(sync.LoadFirst<ListToolsRequestParams, ListToolsResult>());
-        filters.ListPromptsFilters.Add(sync.LoadFirst<ListPromptsRequestParams, ListPromptsResult>());
-        filters.ListResourcesFilters.Add(sync.LoadFirst<ListResourcesRequestParams, ListResourcesResult>());
-        filters.ListResourceTemplatesFilters.Add(sync.LoadFirst<ListResourceTemplatesRequestParams, ListResourceTemplatesResult>());
-        options.Handlers.CallToolHandler = (request, cancellationToken) =>
-            toolCall.InvokeAsync(request.Params?.Name ?? string.Empty, request, cancellationToken);
-        options.Handlers.GetPromptHandler = (request, cancellationToken) =>
-            CatalogPromptGet.GetAsync(catalog, request.Params?.Name ?? string.Empty, request, cancellationToken);
-        options.Handlers.ReadResourceHandler = (request, cancellationToken) =>
-            CatalogResourceRead.ReadAsync(catalog, request, cancellationToken);
-        options.Handlers.CompleteHandler = completion.CompleteAsync;
-    }
-
-    private static string Version { get; } =
-        typeof(TributaryMcpExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Connections;
 
 #pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but /mcp sessions speak 2025-11-25, where clients expect upstream logs.
@@ -18,42 +16,22 @@ namespace Tributary.Server.Mcp;
 internal sealed partial class UpstreamLogForwarder : IDisposable
 {
     private readonly McpConnectionManager _manager;
+    private readonly DownstreamSessions _sessions;
     private readonly DownstreamCalls _calls;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, ForwardingSession> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>Starts listening to <paramref name="manager"/>'s upstream log messages.</summary>
-    public UpstreamLogForwarder(McpConnectionManager manager, DownstreamCalls calls, ILogger<UpstreamLogForwarder> logger)
+    public UpstreamLogForwarder(McpConnectionManager manager, DownstreamSessions sessions, DownstreamCalls calls, ILogger<UpstreamLogForwarder> logger)
     {
         _manager = manager;
+        _sessions = sessions;
         _calls = calls;
         _logger = logger;
         _manager.LogReceived += OnLog;
     }
 
-    /// <summary>Runs one stateful session, known to the forwarder while it lives.</summary>
-    public async Task RunSessionAsync(McpServer server, CancellationToken cancellationToken)
-    {
-        var id = server.SessionId ?? Guid.NewGuid().ToString("N");
-        _sessions[id] = new ForwardingSession(id, server);
-        try
-        {
-            await server.RunAsync(cancellationToken);
-        }
-        finally
-        {
-            _sessions.TryRemove(id, out _);
-        }
-    }
-
     /// <summary>Records that session <paramref name="sessionId"/> called a tool of <paramref name="serverName"/>.</summary>
-    public void UsedUpstream(string? sessionId, string serverName)
-    {
-        if (sessionId is not null && _sessions.TryGetValue(sessionId, out var session))
-        {
-            session.Used(serverName);
-        }
-    }
+    public void UsedUpstream(string? sessionId, string serverName) => _sessions.Find(sessionId)?.Used(serverName);
 
     /// <inheritdoc />
     public void Dispose() => _manager.LogReceived -= OnLog;
@@ -68,7 +46,8 @@ internal sealed partial class UpstreamLogForwarder : IDisposable
             Data = message.Data,
         };
         var recipients = 0;
-        foreach (var session in _sessions.Values)
+        var sessions = _sessions.All;
+        foreach (var session in sessions)
         {
             if (session.Server.LoggingLevel is not { } level || message.Level < level)
             {
@@ -87,7 +66,7 @@ internal sealed partial class UpstreamLogForwarder : IDisposable
             }
         }
 
-        LogForwarding(serverName, message.Level.ToString(), recipients, _sessions.Count);
+        LogForwarding(serverName, message.Level.ToString(), recipients, sessions.Count);
     }
 
     [LoggerMessage(3102, LogLevel.Debug, "Log message ({Level}) of MCP server {ServerName} forwarded to {Recipients} of {Sessions} sessions")]

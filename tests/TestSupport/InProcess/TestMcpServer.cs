@@ -82,6 +82,9 @@ public sealed class TestMcpServer : IAsyncDisposable
     /// <summary>Gets a task that completes with the request id of the first <c>notifications/cancelled</c> a client sends.</summary>
     public Task<RequestId> CancelledNotificationReceived => _cancelledNotification.Task;
 
+    /// <summary>Gets the subscribable resource, served when <see cref="TestMcpServerOptions.IncludeWatchedResource"/> is set.</summary>
+    public WatchedResource Watched { get; } = new();
+
     /// <summary>Gets a task that completes when a call to the <c>hang</c> tool is first cancelled.</summary>
     public Task HangCancelled => _hangTool.Cancelled;
 
@@ -175,6 +178,16 @@ public sealed class TestMcpServer : IAsyncDisposable
             {
                 mcp.ServerInfo = new Implementation { Name = _options.ServerName, Version = "1.0.0" };
                 mcp.ToolCollection = _tools;
+                if (_options.IncludeWatchedResource)
+                {
+                    mcp.ResourceCollection = [Watched.Resource];
+                    if (_options.WatchedResourceSubscribable)
+                    {
+                        mcp.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true } };
+                        mcp.Handlers.SubscribeToResourcesHandler = Watched.SubscribeAsync;
+                        mcp.Handlers.UnsubscribeFromResourcesHandler = Watched.UnsubscribeAsync;
+                    }
+                }
                 mcp.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
                 {
                     if (context.JsonRpcMessage is JsonRpcNotification { Method: NotificationMethods.CancelledNotification, Params: { } parameters }
@@ -193,6 +206,12 @@ public sealed class TestMcpServer : IAsyncDisposable
 #pragma warning disable MCP9004 // Legacy SSE is what the SSE tests exercise; only loopback test clients reach it.
                 http.EnableLegacySse = true;
 #pragma warning restore MCP9004
+                if (_options.IncludeWatchedResource)
+                {
+#pragma warning disable MCPEXP002 // The watched resource notifies sessions outside their requests, so it needs to know them.
+                    http.RunSessionHandler = Watched.RunSessionAsync;
+#pragma warning restore MCPEXP002
+                }
             });
 
         var app = builder.Build();

@@ -29,4 +29,10 @@ public sealed class TestMcpServerOptions
 
     /// <summary>Gets whether to serve <c>ask</c> (sampling) and <c>confirm</c> (elicitation), which ask the caller back.</summary>
     public bool IncludeRelayTools { get; init; }
+
+    /// <summary>Gets whether to serve the subscribable resource <see cref="WatchedResource.Uri"/> (see <see cref="TestMcpServer.Watched"/>).</summary>
+    public bool IncludeWatchedResource { get; init; }
+
+    /// <summary>Gets whether the server declares <c>resources.subscribe</c> for the watched resource. The default is <see langword="true"/>.</summary>
+    public bool WatchedResourceSubscribable { get; init; } = true;
 }

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Tributary.McpClientRegistry.Connections;
+
+internal sealed partial class McpServerConnection
+{
+    // Subscribed URIs and how many subscribers each has; sent again on every new session, which starts with none.
+    private readonly Dictionary<string, int> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Lock _subscriptionGate = new();
+
+    /// <summary>
+    /// Subscribes to updates of <paramref name="uri"/> (<c>notifications/resources/updated</c> then comes through
+    /// <see cref="NotificationReceived"/>). Each subscriber's request goes to the server, which treats a repeated
+    /// subscription as one; the server is told to stop only when the last subscriber unsubscribed.
+    /// </summary>
+    public async Task SubscribeAsync(string uri, CancellationToken cancellationToken)
+    {
+        await InvokeAsync(RequestMethods.ResourcesSubscribe, uri, (client, token) => SendSubscribeAsync(client, uri, token), cancellationToken);
+        lock (_subscriptionGate)
+        {
+            _subscriptions[uri] = _subscriptions.GetValueOrDefault(uri) + 1;
+        }
+    }
+
+    /// <summary>
+    /// Drops one subscriber of <paramref name="uri"/>; the last one's unsubscription goes to the server. A server
+    /// that cannot be reached has no subscription left to end: that is not an error.
+    /// </summary>
+    public async Task UnsubscribeAsync(string uri, CancellationToken cancellationToken)
+    {
+        lock (_subscriptionGate)
+        {
+            if (!_subscriptions.TryGetValue(uri, out var count))
+            {
+                return;
+            }
+
+            if (count > 1)
+            {
+                _subscriptions[uri] = count - 1;
+                return;
+            }
+
+            _subscriptions.Remove(uri);
+        }
+
+        if (Volatile.Read(ref _session) is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await InvokeAsync(
+                RequestMethods.ResourcesUnsubscribe,
+                uri,
+                async (client, token) =>
+                {
+                    await client.UnsubscribeFromResourceAsync(uri, cancellationToken: token);
+                    return true;
+                },
+                cancellationToken);
+        }
+        catch (UpstreamException e)
+        {
+            LogUnsubscribeFailed(Name, uri, e.Message);
+        }
+    }
+
+    private async Task<bool> SendSubscribeAsync(McpClient client, string uri, CancellationToken cancellationToken)
+    {
+        if (client.ServerCapabilities.Resources?.Subscribe != true)
+        {
+            throw new UpstreamException(Name, UpstreamFailureKind.NotSupported, $"server '{Name}' does not offer resource subscriptions (it did not declare resources.subscribe)");
+        }
+
+        await client.SubscribeToResourceAsync(uri, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    // After a reconnect: the new session knows nothing of the old one's subscriptions.
+    private async Task ResubscribeAsync(UpstreamSession session)
+    {
+        string[] uris;
+        lock (_subscriptionGate)
+        {
+            uris = [.. _subscriptions.Keys];
+        }
+
+        foreach (var uri in uris)
+        {
+            try
+            {
+                await SendSubscribeAsync(session.Client, uri, _disposed.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogResubscribeFailed(Name, uri, session.Redactor.Redact(e.Message));
+            }
+        }
+    }
+
+    [LoggerMessage(1015, LogLevel.Warning, "Could not subscribe again to {Uri} on the new session of MCP server {ServerName}: {Reason}")]
+    private partial void LogResubscribeFailed(string serverName, string uri, string reason);
+
+    [LoggerMessage(1016, LogLevel.Debug, "Could not unsubscribe from {Uri} on MCP server {ServerName}: {Reason}")]
+    private partial void LogUnsubscribeFailed(string serverName, string uri, string reason);
+}

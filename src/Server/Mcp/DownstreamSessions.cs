@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using ModelContextProtocol.Server;
+
+namespace Tributary.Server.Mcp;
+
+/// <summary>The live stateful sessions of <c>/mcp</c>, for what reaches a session outside any request of its own.</summary>
+internal sealed class DownstreamSessions
+{
+    private readonly ConcurrentDictionary<string, ForwardingSession> _sessions = new(StringComparer.Ordinal);
+
+    /// <summary>Raised with a session's id once it has ended.</summary>
+    public event Action<string>? Ended;
+
+    /// <summary>The sessions live now.</summary>
+    public ICollection<ForwardingSession> All => _sessions.Values;
+
+    /// <summary>Runs one stateful session, known here while it lives.</summary>
+    public async Task RunSessionAsync(McpServer server, CancellationToken cancellationToken)
+    {
+        var id = server.SessionId ?? Guid.NewGuid().ToString("N");
+        _sessions[id] = new ForwardingSession(id, server);
+        try
+        {
+            await server.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _sessions.TryRemove(id, out _);
+            Ended?.Invoke(id);
+        }
+    }
+
+    /// <summary>The live session <paramref name="sessionId"/>, or <see langword="null"/>.</summary>
+    public ForwardingSession? Find(string? sessionId) =>
+        sessionId is not null && _sessions.TryGetValue(sessionId, out var session) ? session : null;
+}

@@ -1,0 +1,147 @@
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.InProcess;
+
+namespace Tributary.Server.Tests.Mcp;
+
+/// <summary>
+/// <c>resources/subscribe</c> through <c>/mcp</c>: passed on to the owning upstream, its
+/// <c>notifications/resources/updated</c> passed back, and the upstream told to stop when no session wants it.
+/// </summary>
+public sealed class ResourceSubscriptionTests
+{
+    private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Subscribe_UpstreamUpdatesTheResource_TheClientIsTold()
+    {
+        await using var upstream = await StartUpstreamAsync();
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var updated = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var handler = client.RegisterNotificationHandler(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
+        {
+            updated.TrySetResult(notification.Params?["uri"]?.GetValue<string>());
+            return ValueTask.CompletedTask;
+        });
+
+        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated.Task));
+    }
+
+    [Fact]
+    public async Task Unsubscribe_OnlyTheLastSessionsUnsubscribe_ReachesTheUpstream()
+    {
+        await using var upstream = await StartUpstreamAsync();
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var first = await host.ConnectClientAsync(Token);
+        await using var second = await host.ConnectClientAsync(Token);
+        await first.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        await first.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        await second.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+
+        await first.UnsubscribeFromResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        var afterFirst = Drain(upstream.Watched);
+        await second.UnsubscribeFromResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+
+        // A session's repeated subscription is one; each session's first goes on; the upstream stops with the last.
+        Assert.Equal([$"subscribe {WatchedResource.Uri}", $"subscribe {WatchedResource.Uri}"], afterFirst);
+        Assert.Equal([$"unsubscribe {WatchedResource.Uri}"], Drain(upstream.Watched));
+    }
+
+    [Fact]
+    public async Task SessionEnds_ItWasTheLastSubscriber_TheUpstreamIsUnsubscribed()
+    {
+        await using var upstream = await StartUpstreamAsync();
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        var client = await host.ConnectClientAsync(Token);
+        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+
+        await client.DisposeAsync();
+
+        Assert.Equal($"unsubscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+    }
+
+    [Fact]
+    public async Task UpstreamRestarts_TheSubscriptionIsMadeAgainOnTheNewSession()
+    {
+        await using var upstream = await StartUpstreamAsync();
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var updated = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var handler = client.RegisterNotificationHandler(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
+        {
+            updated.TrySetResult(notification.Params?["uri"]?.GetValue<string>());
+            return ValueTask.CompletedTask;
+        });
+        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+
+        await upstream.RestartAsync(Token);
+        // The next request finds the old session gone and connects a new one.
+        await client.ReadResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated.Task));
+    }
+
+    [Fact]
+    public async Task Subscribe_NoServerListsTheUri_FailsNamingIt()
+    {
+        await using var upstream = await StartUpstreamAsync();
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync("test://nobody", cancellationToken: Token));
+
+        Assert.Equal("Request failed (remote): no resource named 'test://nobody' is available; 'tributary tools list' shows the names", error.Message);
+        Assert.Empty(Drain(upstream.Watched));
+    }
+
+    [Fact]
+    public async Task Subscribe_UpstreamOffersNoSubscriptions_FailsSayingSo()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeWatchedResource = true, WatchedResourceSubscribable = false }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await host.ConnectClientAsync(Token);
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token));
+
+        Assert.Equal("Request failed (remote): server 'up' does not offer resource subscriptions (it did not declare resources.subscribe)", error.Message);
+    }
+
+    private static Task<TestMcpServer> StartUpstreamAsync() =>
+        TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeWatchedResource = true }, Token);
+
+    // Tributary's upstream client opens its GET stream, where updates come, in the background: update until one arrives.
+    private static async Task<string?> UpdateUntilToldAsync(TestMcpServer upstream, Task<string?> told)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        bound.CancelAfter(s_bound);
+        while (!told.IsCompleted)
+        {
+            await upstream.Watched.UpdateAsync(bound.Token);
+            await Task.WhenAny(told, Task.Delay(100, bound.Token));
+        }
+
+        return await told;
+    }
+
+    private static List<string> Drain(WatchedResource watched)
+    {
+        var requests = new List<string>();
+        while (watched.Requests.TryRead(out var request))
+        {
+            requests.Add(request);
+        }
+
+        return requests;
+    }
+}
