@@ -19,27 +19,23 @@ public sealed class ResourceSubscriptionTests
     [Fact]
     public async Task Subscribe_UpstreamUpdatesTheResource_TheClientIsTold()
     {
-        await using var upstream = await StartUpstreamAsync();
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var fronted = await FrontedUpstream.StartAsync();
+        var (upstream, host) = (fronted.Upstream, fronted.Host);
         await using var client = await host.ConnectClientAsync(Token);
-        var updated = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var handler = client.RegisterNotificationHandler(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
-        {
-            updated.TrySetResult(notification.Params?["uri"]?.GetValue<string>());
-            return ValueTask.CompletedTask;
-        });
+        var (updated, handler) = ListenForUpdates(client);
+        await using var _ = handler;
 
         await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
 
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
-        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated.Task));
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
+        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated));
     }
 
     [Fact]
     public async Task Unsubscribe_OnlyTheLastSessionsUnsubscribe_ReachesTheUpstream()
     {
-        await using var upstream = await StartUpstreamAsync();
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var fronted = await FrontedUpstream.StartAsync();
+        var (upstream, host) = (fronted.Upstream, fronted.Host);
         await using var first = await host.ConnectClientAsync(Token);
         await using var second = await host.ConnectClientAsync(Token);
         await first.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
@@ -58,45 +54,41 @@ public sealed class ResourceSubscriptionTests
     [Fact]
     public async Task SessionEnds_ItWasTheLastSubscriber_TheUpstreamIsUnsubscribed()
     {
-        await using var upstream = await StartUpstreamAsync();
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var fronted = await FrontedUpstream.StartAsync();
+        var (upstream, host) = (fronted.Upstream, fronted.Host);
         var client = await host.ConnectClientAsync(Token);
         await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
 
         await client.DisposeAsync();
 
-        Assert.Equal($"unsubscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+        Assert.Equal($"unsubscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
     }
 
     [Fact]
     public async Task UpstreamRestarts_TheSubscriptionIsMadeAgainOnTheNewSession()
     {
-        await using var upstream = await StartUpstreamAsync();
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var fronted = await FrontedUpstream.StartAsync();
+        var (upstream, host) = (fronted.Upstream, fronted.Host);
         await using var client = await host.ConnectClientAsync(Token);
-        var updated = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var handler = client.RegisterNotificationHandler(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
-        {
-            updated.TrySetResult(notification.Params?["uri"]?.GetValue<string>());
-            return ValueTask.CompletedTask;
-        });
+        var (updated, handler) = ListenForUpdates(client);
+        await using var _ = handler;
         await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
 
         await upstream.RestartAsync(Token);
         // The next request finds the old session gone and connects a new one.
         await client.ReadResourceAsync(WatchedResource.Uri, cancellationToken: Token);
 
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token));
-        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated.Task));
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
+        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated));
     }
 
     [Fact]
     public async Task Subscribe_NoServerListsTheUri_FailsNamingIt()
     {
-        await using var upstream = await StartUpstreamAsync();
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var fronted = await FrontedUpstream.StartAsync();
+        var (upstream, host) = (fronted.Upstream, fronted.Host);
         await using var client = await host.ConnectClientAsync(Token);
 
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync("test://nobody", cancellationToken: Token));
@@ -108,8 +100,8 @@ public sealed class ResourceSubscriptionTests
     [Fact]
     public async Task Subscribe_UpstreamOffersNoSubscriptions_FailsSayingSo()
     {
-        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeWatchedResource = true, WatchedResourceSubscribable = false }, Token);
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var fronted = await FrontedUpstream.StartAsync(subscribable: false);
+        var host = fronted.Host;
         await using var client = await host.ConnectClientAsync(Token);
 
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token));
@@ -117,8 +109,20 @@ public sealed class ResourceSubscriptionTests
         Assert.Equal("Request failed (remote): server 'up' does not offer resource subscriptions (it did not declare resources.subscribe)", error.Message);
     }
 
-    private static Task<TestMcpServer> StartUpstreamAsync() =>
-        TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeWatchedResource = true }, Token);
+    private static async Task<string> NextRequestAsync(TestMcpServer upstream) =>
+        await upstream.Watched.Requests.ReadAsync(Token).AsTask().WaitAsync(s_bound, Token);
+
+    // The URI each resources/updated names, from the first one on.
+    private static (Task<string?> Updated, IAsyncDisposable Registration) ListenForUpdates(McpClient client)
+    {
+        var updated = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registration = client.RegisterNotificationHandler(NotificationMethods.ResourceUpdatedNotification, (notification, _) =>
+        {
+            updated.TrySetResult(notification.Params?["uri"]?.GetValue<string>());
+            return ValueTask.CompletedTask;
+        });
+        return (updated.Task, registration);
+    }
 
     // Tributary's upstream client opens its GET stream, where updates come, in the background: update until one arrives.
     private static async Task<string?> UpdateUntilToldAsync(TestMcpServer upstream, Task<string?> told)
@@ -143,5 +147,31 @@ public sealed class ResourceSubscriptionTests
         }
 
         return requests;
+    }
+
+    /// <summary>A test upstream <c>up</c> serving the watched resource, and the host in front of it.</summary>
+    private sealed record FrontedUpstream(TestMcpServer Upstream, RunningHost Host) : IAsyncDisposable
+    {
+        public static async Task<FrontedUpstream> StartAsync(bool subscribable = true)
+        {
+            var upstream = await TestMcpServer.StartAsync(
+                new TestMcpServerOptions { ServerName = "up", IncludeWatchedResource = true, WatchedResourceSubscribable = subscribable },
+                Token);
+            try
+            {
+                return new FrontedUpstream(upstream, await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token));
+            }
+            catch
+            {
+                await upstream.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Upstream.DisposeAsync();
+        }
     }
 }
