@@ -70,6 +70,17 @@ internal sealed partial class McpServerConnection
         }
     }
 
+    private bool HasSubscriptions
+    {
+        get
+        {
+            lock (_subscriptionGate)
+            {
+                return _subscriptions.Count > 0;
+            }
+        }
+    }
+
     private async Task<bool> SendSubscribeAsync(McpClient client, string uri, CancellationToken cancellationToken)
     {
         if (client.ServerCapabilities.Resources?.Subscribe != true)

@@ -45,7 +45,9 @@ internal sealed partial class McpServerConnection
         UpdateHealth(h => h with { State = ServerState.Failed, LastError = reason, LastCheck = _time.GetUtcNow(), ToolCount = 0 });
         LogSessionEnded(Name, reason);
         _ = CloseQuietlyAsync(session);
-        if (Config.Transport == McpTransportKind.Stdio)
+        // A stdio server is Tributary's own child to restart; any server with subscriptions has clients waiting for
+        // its updates, which only a live session brings.
+        if (Config.Transport == McpTransportKind.Stdio || HasSubscriptions)
         {
             _ = RestartAsync(session.ConnectedAt);
         }
@@ -53,7 +55,10 @@ internal sealed partial class McpServerConnection
         ListingChanged?.Invoke(this);
     }
 
-    /// <summary>Supervises a stdio server that exited: starts it again after a pause that grows while it keeps dying young.</summary>
+    /// <summary>
+    /// Reconnects a server whose session ended (a stdio server is started again) after a pause that grows while it
+    /// keeps dying young.
+    /// </summary>
     private async Task RestartAsync(DateTimeOffset startedAt)
     {
         if (Interlocked.Exchange(ref _restartPending, 1) == 1)

@@ -66,7 +66,7 @@ public sealed class ResourceSubscriptionTests
     }
 
     [Fact]
-    public async Task UpstreamRestarts_TheSubscriptionIsMadeAgainOnTheNewSession()
+    public async Task UpstreamRestarts_TheNextRequestReconnectsAndSubscribesAgain()
     {
         await using var fronted = await FrontedUpstream.StartAsync();
         var (upstream, host) = (fronted.Upstream, fronted.Host);
@@ -82,6 +82,23 @@ public sealed class ResourceSubscriptionTests
 
         Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
         Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated));
+    }
+
+    [Fact]
+    public async Task UpstreamDownThenBack_ItIsReconnectedInTheBackgroundAndSubscribedAgain()
+    {
+        await using var fronted = await FrontedUpstream.StartAsync();
+        var (upstream, host) = (fronted.Upstream, fronted.Host);
+        await using var client = await host.ConnectClientAsync(Token);
+        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
+        await upstream.StopAsync(Token);
+        await Assert.ThrowsAnyAsync<McpException>(async () => await client.ReadResourceAsync(WatchedResource.Uri, cancellationToken: Token));
+
+        await upstream.RestartAsync(Token);
+
+        // No request goes to it from here: the subscription alone brings the server back.
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
     }
 
     [Fact]
