@@ -20,15 +20,11 @@ public sealed class ResourceSubscriptionTests
     public async Task Subscribe_UpstreamUpdatesTheResource_TheClientIsTold()
     {
         await using var fronted = await FrontedUpstream.StartAsync();
-        var (upstream, host) = (fronted.Upstream, fronted.Host);
-        await using var client = await host.ConnectClientAsync(Token);
+        await using var client = await ConnectSubscribedAsync(fronted);
         var (updated, handler) = ListenForUpdates(client);
         await using var _ = handler;
 
-        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
-
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
-        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(upstream, updated));
+        Assert.Equal(WatchedResource.Uri, await UpdateUntilToldAsync(fronted.Upstream, updated));
     }
 
     [Fact]
@@ -55,26 +51,21 @@ public sealed class ResourceSubscriptionTests
     public async Task SessionEnds_ItWasTheLastSubscriber_TheUpstreamIsUnsubscribed()
     {
         await using var fronted = await FrontedUpstream.StartAsync();
-        var (upstream, host) = (fronted.Upstream, fronted.Host);
-        var client = await host.ConnectClientAsync(Token);
-        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
+        var client = await ConnectSubscribedAsync(fronted);
 
         await client.DisposeAsync();
 
-        Assert.Equal($"unsubscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
+        Assert.Equal($"unsubscribe {WatchedResource.Uri}", await NextRequestAsync(fronted.Upstream));
     }
 
     [Fact]
     public async Task UpstreamRestarts_TheNextRequestReconnectsAndSubscribesAgain()
     {
         await using var fronted = await FrontedUpstream.StartAsync();
-        var (upstream, host) = (fronted.Upstream, fronted.Host);
-        await using var client = await host.ConnectClientAsync(Token);
+        var upstream = fronted.Upstream;
+        await using var client = await ConnectSubscribedAsync(fronted);
         var (updated, handler) = ListenForUpdates(client);
         await using var _ = handler;
-        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
 
         await upstream.RestartAsync(Token);
         // The next request finds the old session gone and connects a new one.
@@ -88,10 +79,8 @@ public sealed class ResourceSubscriptionTests
     public async Task UpstreamDownThenBack_ItIsReconnectedInTheBackgroundAndSubscribedAgain()
     {
         await using var fronted = await FrontedUpstream.StartAsync();
-        var (upstream, host) = (fronted.Upstream, fronted.Host);
-        await using var client = await host.ConnectClientAsync(Token);
-        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
-        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(upstream));
+        var upstream = fronted.Upstream;
+        await using var client = await ConnectSubscribedAsync(fronted);
         await upstream.StopAsync(Token);
         await Assert.ThrowsAnyAsync<McpException>(async () => await client.ReadResourceAsync(WatchedResource.Uri, cancellationToken: Token));
 
@@ -124,6 +113,15 @@ public sealed class ResourceSubscriptionTests
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token));
 
         Assert.Equal("Request failed (remote): server 'up' does not offer resource subscriptions (it did not declare resources.subscribe)", error.Message);
+    }
+
+    // A client of the host subscribed to the watched resource, once the upstream has seen the subscription.
+    private static async Task<McpClient> ConnectSubscribedAsync(FrontedUpstream fronted)
+    {
+        var client = await fronted.Host.ConnectClientAsync(Token);
+        await client.SubscribeToResourceAsync(WatchedResource.Uri, cancellationToken: Token);
+        Assert.Equal($"subscribe {WatchedResource.Uri}", await NextRequestAsync(fronted.Upstream));
+        return client;
     }
 
     private static async Task<string> NextRequestAsync(TestMcpServer upstream) =>
