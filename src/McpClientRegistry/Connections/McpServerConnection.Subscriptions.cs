@@ -7,6 +7,9 @@ namespace Tributary.McpClientRegistry.Connections;
 
 internal sealed partial class McpServerConnection
 {
+    /// <summary>How often a session with subscriptions is pinged, so a server that went away is noticed and reconnected.</summary>
+    internal static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(30);
+
     // Subscribed URIs and how many subscribers each has; sent again on every new session, which starts with none.
     private readonly Dictionary<string, int> _subscriptions = new(StringComparer.Ordinal);
     private readonly Lock _subscriptionGate = new();
@@ -90,6 +93,27 @@ internal sealed partial class McpServerConnection
 
         await client.SubscribeToResourceAsync(uri, cancellationToken: cancellationToken);
         return true;
+    }
+
+    // Updates come only over a live session, and an HTTP session can die unseen (nothing is in flight to fail):
+    // while someone is subscribed, a ping now and then finds out, and ending the session reconnects it.
+    private async Task KeepAliveAsync(UpstreamSession session)
+    {
+        try
+        {
+            while (ReferenceEquals(Volatile.Read(ref _session), session))
+            {
+                await Task.Delay(KeepAliveInterval, _time, _disposed.Token);
+                if (HasSubscriptions && ReferenceEquals(Volatile.Read(ref _session), session) && !await IsAliveAsync(session, _disposed.Token))
+                {
+                    EndSession(session, "it stopped answering pings");
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Shut down.
+        }
     }
 
     // After a reconnect: the new session knows nothing of the old one's subscriptions.

@@ -205,6 +205,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
                 // Start-up chatter explains nothing about a later crash; keep only what comes after.
                 _stderr.Clear();
                 _ = WatchAsync(session);
+                _ = KeepAliveAsync(session);
                 return session;
             }
             finally

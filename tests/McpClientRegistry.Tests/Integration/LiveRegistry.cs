@@ -31,12 +31,13 @@ internal sealed class LiveRegistry : IAsyncDisposable
 
     public McpCatalog Catalog { get; }
 
-    /// <summary>Parses <paramref name="yaml"/> (failing the test on any config error) and builds the manager.</summary>
+    /// <summary>Parses <paramref name="yaml"/> (failing the test on any config error) and builds the manager on <paramref name="time"/> (the system clock by default).</summary>
     public static LiveRegistry Create(
         string yaml,
         ITestOutputHelper? output,
         IReadOnlyDictionary<string, string>? variables = null,
-        CapturedLogs? capture = null)
+        CapturedLogs? capture = null,
+        TimeProvider? time = null)
     {
         var result = RegistryConfigLoader.Parse(yaml, "integration.yml");
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
@@ -54,7 +55,7 @@ internal sealed class LiveRegistry : IAsyncDisposable
             }
         });
         var resolver = new EndpointResolver((variables ?? new Dictionary<string, string>()).GetValueOrDefault);
-        return new LiveRegistry(new McpConnectionManager(result.Config, logs, TimeProvider.System, resolver), logs);
+        return new LiveRegistry(new McpConnectionManager(result.Config, logs, time ?? TimeProvider.System, resolver), logs);
     }
 
     /// <summary>Writes <paramref name="value"/> as a double-quoted YAML scalar (JSON string syntax is valid YAML).</summary>
