@@ -150,8 +150,16 @@ public sealed partial class McpCatalog : IDisposable
             return new UpstreamException(owner.Name, failure, $"no {kind} named '{name}' is available: server '{owner.Name}' {ServerStateText.WhyUnavailable(health)}");
         }
 
-        return new UpstreamException(string.Empty, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available; 'tributary tools list' shows the names");
+        return new UpstreamException(string.Empty, UpstreamFailureKind.NotFound, $"no {kind} named '{name}' is available; {WhereListed(kind)}");
     }
+
+    // The command line lists tools; prompts and resources are listed only through /mcp.
+    private static string WhereListed(string kind) => kind switch
+    {
+        "tool" => "'tributary tools list' shows the names",
+        "prompt" => "prompts/list on /mcp shows the names",
+        _ => "resources/list and resources/templates/list on /mcp show the URIs",
+    };
 
     /// <summary>
     /// After a miss: connects the server whose prefix the name carries, or else the servers never tried,

@@ -10,16 +10,8 @@ namespace Tributary.Server.Mcp;
 /// upstream is in flight, and its answer back. The request carries no link to the call that caused it, so the rule
 /// is: the most recent call still in flight to that server (<see cref="DownstreamCalls"/>).
 /// </summary>
-internal sealed class CallingClientRelay : IUpstreamRequestRelay
+internal sealed class CallingClientRelay(DownstreamCalls calls) : IUpstreamRequestRelay
 {
-    private readonly DownstreamCalls _calls;
-
-    /// <summary>Creates the relay and makes it the one <paramref name="manager"/>'s upstream clients use.</summary>
-    public CallingClientRelay(McpConnectionManager manager, DownstreamCalls calls)
-    {
-        _calls = calls;
-        manager.RequestRelay = this;
-    }
     /// <inheritdoc />
 #pragma warning disable MCP9005 // Sampling is part of 2025-11-25, the revision Tributary's sessions speak.
     public async ValueTask<CreateMessageResult> SampleAsync(string serverName, CreateMessageRequestParams request, CancellationToken cancellationToken)
@@ -47,6 +39,6 @@ internal sealed class CallingClientRelay : IUpstreamRequestRelay
     }
 
     private McpServer Caller(string serverName, string what) =>
-        _calls.LatestTo(serverName)?.Server
+        calls.LatestTo(serverName)?.Server
         ?? throw new McpException($"MCP server '{serverName}' asked for {what}, but no client of Tributary is calling its tools now");
 }

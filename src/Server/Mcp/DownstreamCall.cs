@@ -39,7 +39,7 @@ internal sealed class DownstreamCall : IAsyncDisposable
 
     /// <summary>Queues <paramref name="message"/> for the client, behind what came before it.</summary>
     public void Log(LoggingMessageNotificationParams message) =>
-        _sends.Queue(() => Server.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, McpJsonUtilities.DefaultOptions));
+        _sends.QueueLog(Server, message);
 
     /// <summary>Ends the call: what the upstream sends from now goes elsewhere, and what it sent so far is delivered first.</summary>
     public async ValueTask DisposeAsync()

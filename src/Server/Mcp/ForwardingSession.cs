@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -27,5 +26,5 @@ internal sealed class ForwardingSession(string id, McpServer server)
 
     /// <summary>Queues <paramref name="message"/> for the session's standalone stream, behind what came before it.</summary>
     public void Log(LoggingMessageNotificationParams message) =>
-        _sends.Queue(() => Server.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, McpJsonUtilities.DefaultOptions));
+        _sends.QueueLog(Server, message);
 }

@@ -1,3 +1,9 @@
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but /mcp sessions speak 2025-11-25, where clients expect upstream logs.
+
 namespace Tributary.Server.Mcp;
 
 /// <summary>
@@ -19,6 +25,10 @@ internal sealed class OrderedSends
             _sent = SendAfterAsync(_sent, send);
         }
     }
+
+    /// <summary>Queues <paramref name="message"/> for <paramref name="server"/>, behind what came before it.</summary>
+    public void QueueLog(McpServer server, LoggingMessageNotificationParams message) =>
+        Queue(() => server.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, McpJsonUtilities.DefaultOptions));
 
     /// <summary>
     /// Waits until everything queued so far has been sent (or could not be), so what goes next follows it; bounded,

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Server.Mcp;
 
 /// <summary>
 /// The MCP server behind <c>/mcp</c>: the catalog's collections and the handlers that route what is not in them
-/// (calls, prompts, reads, subscriptions, completions) to the owning upstream.
+/// (calls, prompts, reads, subscriptions, completions) to the owning upstream, and the upstream clients' sampling and
+/// elicitation requests to the calling client.
 /// </summary>
 internal sealed class TributaryMcpOptions(
     CatalogSync sync,
@@ -16,6 +18,7 @@ internal sealed class TributaryMcpOptions(
     CatalogCompletion completion,
     CatalogToolCall toolCall,
     ResourceSubscriptions subscriptions,
+    McpConnectionManager manager,
     CallingClientRelay relay) : IConfigureOptions<McpServerOptions>
 {
     private static string Version { get; } =
@@ -24,8 +27,7 @@ internal sealed class TributaryMcpOptions(
     /// <inheritdoc />
     public void Configure(McpServerOptions options)
     {
-        // Only resolved here: creating the relay makes it where upstream clients send sampling and elicitation requests.
-        GC.KeepAlive(relay);
+        manager.RequestRelay = relay;
         options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
 
         // Set even while empty: the SDK then declares the capabilities (with listChanged) at initialize,

@@ -55,6 +55,17 @@ public sealed class CatalogPromptTests(EverythingHost everything)
     }
 
     [Fact]
+    public async Task Get_NoServerHasThePrompt_IsJsonRpcErrorSayingWhereTheNamesAreListed()
+    {
+        await using var client = await everything.Host.ConnectClientAsync(Token);
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(
+            async () => await client.GetPromptAsync("nobody__anything", cancellationToken: Token));
+
+        Assert.Equal("Request failed (remote): no prompt named 'nobody__anything' is available; prompts/list on /mcp shows the names", error.Message);
+    }
+
+    [Fact]
     public async Task Initialize_CatalogNotLoadedYet_DeclaresPromptsAndResourcesWithListChanged()
     {
         await using var host = await RunningHost.StartAsync(

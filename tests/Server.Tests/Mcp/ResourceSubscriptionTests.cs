@@ -99,7 +99,7 @@ public sealed class ResourceSubscriptionTests
 
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync("test://nobody", cancellationToken: Token));
 
-        Assert.Equal("Request failed (remote): no resource named 'test://nobody' is available; 'tributary tools list' shows the names", error.Message);
+        Assert.Equal("Request failed (remote): no resource named 'test://nobody' is available; resources/list and resources/templates/list on /mcp show the URIs", error.Message);
         Assert.Empty(Drain(upstream.Watched));
     }
 

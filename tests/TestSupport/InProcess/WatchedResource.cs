@@ -26,9 +26,6 @@ public sealed class WatchedResource
     /// <summary>The requests received, in order: <c>subscribe URI</c> or <c>unsubscribe URI</c>.</summary>
     public ChannelReader<string> Requests => _requests.Reader;
 
-    /// <summary>How many sessions are subscribed now.</summary>
-    public int SubscriberCount => _subscribed.Count;
-
     internal McpServerResource Resource { get; }
 
     /// <summary>Sends <c>notifications/resources/updated</c> for <see cref="Uri"/> to every subscribed session.</summary>
