@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.Agents.GitLab;
 
@@ -6,10 +5,10 @@ namespace Tributary.Server.Health;
 
 /// <summary>
 /// GitLab's part of <c>/health</c>: not configured (no token; the tools still list and say how to set it) or
-/// configured; with <c>?probe=true</c>, <c>GET /api/v4/user</c> checks that the token works. Only a failed probe
+/// configured; registered with <paramref name="probe"/> (for <c>?probe=true</c>), <c>GET /api/v4/user</c> checks that the token works. Only a failed probe
 /// lowers the overall status (to degraded): upstream MCP servers work without GitLab.
 /// </summary>
-internal sealed class GitLabHealthCheck(GitLabClient client, IHttpContextAccessor httpContextAccessor, TimeProvider time) : IHealthCheck
+internal sealed class GitLabHealthCheck(GitLabClient client, TimeProvider time, bool probe) : IHealthCheck
 {
     /// <summary>The check's registration name.</summary>
     public const string Name = "gitlab";
@@ -25,7 +24,7 @@ internal sealed class GitLabHealthCheck(GitLabClient client, IHttpContextAccesso
             return Result(HealthStatus.Healthy, new GitLabHealth("not configured", client.Url, null, client.ConfigurationProblem, null));
         }
 
-        if (!UpstreamHealthCheck.WantsProbe(httpContextAccessor.HttpContext))
+        if (!probe)
         {
             return Result(HealthStatus.Healthy, new GitLabHealth("configured", client.Url, null, null, null));
         }

@@ -25,19 +25,17 @@ internal static class HealthResponseWriter
         ArgumentNullException.ThrowIfNull(report);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Vary = "Accept";
-        var servers = report.Entries.TryGetValue(UpstreamHealthCheck.Name, out var entry)
-            && entry.Data.TryGetValue(UpstreamHealthCheck.ServersKey, out var value)
-            && value is IReadOnlyList<ServerHealth> list
-                ? list
-                : [];
-        var gitLab = report.Entries.TryGetValue(GitLabHealthCheck.Name, out var gitLabEntry)
-            && gitLabEntry.Data.TryGetValue(GitLabHealthCheck.HealthKey, out var gitLabValue)
-                ? gitLabValue as GitLabHealth
-                : null;
+        var servers = Data<IReadOnlyList<ServerHealth>>(report, UpstreamHealthCheck.ServersKey) ?? [];
+        var gitLab = Data<GitLabHealth>(report, GitLabHealthCheck.HealthKey);
         return HealthContentNegotiation.PrefersHtml(context.Request)
             ? WritePageAsync(context, report.Status, servers, gitLab)
             : WriteJsonAsync(context, report.Status, servers, gitLab);
     }
+
+    // The entry names differ between the reporting and the probing checks; the data keys do not.
+    private static T? Data<T>(HealthReport report, string key)
+        where T : class =>
+        report.Entries.Values.Select(entry => entry.Data.GetValueOrDefault(key)).OfType<T>().FirstOrDefault();
 
     /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
     public static string StatusId(HealthStatus status) => status.ToString().ToLowerInvariant();
@@ -45,7 +43,7 @@ internal static class HealthResponseWriter
     private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab)
     {
         var now = (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        var page = HealthPage.Render(status, servers, gitLab, now, UpstreamHealthCheck.WantsProbe(context));
+        var page = HealthPage.Render(status, servers, gitLab, now, HealthProbe.IsRequested(context));
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = HealthPage.ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";

@@ -2,22 +2,30 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Tributary.Server.Health;
 
 /// <summary>Wires <c>/health</c> (upstreams), <c>/health/live</c> (the process) and <c>/health/ready</c> (the host started).</summary>
+/// <remarks>
+/// The upstream and GitLab checks are registered twice, reporting and probing, and <c>/health</c> picks the set
+/// from the query on the request's own thread. The checks run in parallel, and an <c>HttpContext</c> is not safe to
+/// read from two threads at once, so no check looks at the request.
+/// </remarks>
 internal static class TributaryHealthExtensions
 {
-    private const string UpstreamsTag = "upstreams";
+    private const string ReportTag = "upstreams";
+    private const string ProbeTag = "probe";
     private const string ReadyTag = "ready";
 
     /// <summary>Adds the upstream, GitLab and readiness checks.</summary>
     public static IServiceCollection AddTributaryHealth(this IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
         services.AddHealthChecks()
-            .AddCheck<UpstreamHealthCheck>(UpstreamHealthCheck.Name, tags: [UpstreamsTag])
-            .AddCheck<GitLabHealthCheck>(GitLabHealthCheck.Name, tags: [UpstreamsTag])
+            .AddTypeActivatedCheck<UpstreamHealthCheck>(UpstreamHealthCheck.Name, failureStatus: null, tags: [ReportTag], args: false)
+            .AddTypeActivatedCheck<GitLabHealthCheck>(GitLabHealthCheck.Name, failureStatus: null, tags: [ReportTag], args: false)
+            .AddTypeActivatedCheck<UpstreamHealthCheck>($"{UpstreamHealthCheck.Name}-probe", failureStatus: null, tags: [ProbeTag], args: true)
+            .AddTypeActivatedCheck<GitLabHealthCheck>($"{GitLabHealthCheck.Name}-probe", failureStatus: null, tags: [ProbeTag], args: true)
             .AddCheck<ReadinessHealthCheck>(ReadinessHealthCheck.Name, tags: [ReadyTag]);
         return services;
     }
@@ -25,15 +33,21 @@ internal static class TributaryHealthExtensions
     /// <summary>Maps the three health endpoints; healthy and degraded answer 200, unhealthy 503 (ASP.NET's defaults).</summary>
     public static IEndpointRouteBuilder MapTributaryHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(UpstreamsTag),
-            ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        var health = endpoints.CreateApplicationBuilder()
+            .UseWhen(HealthProbe.IsRequested, probe => probe.UseMiddleware<HealthCheckMiddleware>(Options.Create(Upstreams(ProbeTag))))
+            .UseMiddleware<HealthCheckMiddleware>(Options.Create(Upstreams(ReportTag)))
+            .Build();
+        endpoints.Map("/health", health).WithDisplayName("Health checks");
 
         // Liveness runs no check: answering at all is the proof.
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return endpoints;
     }
+
+    private static HealthCheckOptions Upstreams(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResponseWriter = HealthResponseWriter.WriteAsync,
+    };
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Connections;
 using Tributary.McpClientRegistry.Health;
@@ -6,10 +5,10 @@ using Tributary.McpClientRegistry.Health;
 namespace Tributary.Server.Health;
 
 /// <summary>
-/// The upstream servers' health as the connection manager last saw it; with <c>?probe=true</c> every
-/// enabled server is pinged first. The per-server list travels in the result's data for <see cref="HealthResponseWriter"/>.
+/// The upstream servers' health as the connection manager last saw it or, registered with <paramref name="probe"/>,
+/// after pinging every enabled server. The per-server list travels in the result's data for <see cref="HealthResponseWriter"/>.
 /// </summary>
-internal sealed class UpstreamHealthCheck(McpConnectionManager manager, IHttpContextAccessor httpContextAccessor) : IHealthCheck
+internal sealed class UpstreamHealthCheck(McpConnectionManager manager, bool probe) : IHealthCheck
 {
     /// <summary>The check's registration name.</summary>
     public const string Name = "upstreams";
@@ -20,16 +19,9 @@ internal sealed class UpstreamHealthCheck(McpConnectionManager manager, IHttpCon
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var servers = WantsProbe(httpContextAccessor.HttpContext)
-            ? await manager.ProbeAllAsync(cancellationToken)
-            : manager.GetHealth();
+        var servers = probe ? await manager.ProbeAllAsync(cancellationToken) : manager.GetHealth();
         var data = new Dictionary<string, object> { [ServersKey] = servers };
         var status = OverallHealth.Of(servers);
         return new HealthCheckResult(status, OverallHealth.Describe(servers), data: data);
     }
-
-    /// <summary>Whether the request asks for an active check with <c>?probe=true</c>.</summary>
-    public static bool WantsProbe(HttpContext? httpContext) =>
-        httpContext?.Request.Query["probe"] is { Count: > 0 } values
-        && bool.TryParse(values[0], out var probe) && probe;
 }

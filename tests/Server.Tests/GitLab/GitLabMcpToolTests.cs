@@ -214,6 +214,24 @@ public sealed class GitLabMcpToolTests
     }
 
     [Fact]
+    public async Task Health_ReportAndProbeAlternating_EachAnswersWhatItsQueryAsked()
+    {
+        await using var env = await GitLabHost.StartAsync();
+        var states = new List<string>();
+
+        for (int i = 0; i < 40; i++)
+        {
+            string path = i % 2 == 0 ? "/health" : "/health?probe=true";
+            using var response = await env.Host.Http.GetAsync(new Uri(path, UriKind.Relative), Token);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+            states.Add($"{(int)response.StatusCode} {body.RootElement.GetProperty("gitlab").GetProperty("state").GetString()}");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? "200 configured" : "200 connected"), states);
+        Assert.Equal(20, env.GitLab.Requests.Count(r => r.Path == "/api/v4/user"));
+    }
+
+    [Fact]
     public async Task Health_ProbeWithRejectedToken_DegradedWithTheReason()
     {
         await using var env = await GitLabHost.StartAsync(token: "glpat-revoked");
