@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
 using Tributary.Server.Host;
 
 namespace Tributary.Server.Cli;
@@ -7,23 +6,19 @@ namespace Tributary.Server.Cli;
 /// <summary><c>tributary serve [--urls URLS]</c>: runs the host (<c>/mcp</c>, <c>/health</c>) until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    /// <summary>Creates the command.</summary>
-    public static Command Create(GlobalOptions options, CliContext context)
+    /// <summary>Creates the command; a bare <c>tributary</c> runs it too, so the root takes <paramref name="serveOptions"/> as well.</summary>
+    public static Command Create(GlobalOptions options, ServeOptions serveOptions, CliContext context)
     {
-        var urls = new Option<string?>("--urls")
-        {
-            Description = $"Where to listen, separated by ';' [default: ${TributaryHostOptions.UrlsVariable}, else {TributaryHostOptions.DefaultUrls}]",
-            HelpName = "URLS",
-        };
-        var command = new Command("serve", "Serve every registry server's tools at /mcp and their health at /health") { urls };
+        var command = new Command("serve", "Serve every registry server's tools at /mcp and their health at /health");
+        serveOptions.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
             context,
-            token => RunAsync(parseResult, options, parseResult.GetValue(urls), context, token),
+            token => RunAsync(parseResult, options, serveOptions, context, token),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, string? urls, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions options, ServeOptions serveOptions, CliContext context, CancellationToken cancellationToken)
     {
         if (ConfigFile.Load(parseResult, options, context) is not { } config)
         {
@@ -34,9 +29,10 @@ internal static class ServeCommand
         var hostOptions = new TributaryHostOptions
         {
             Config = config,
-            Urls = urls is { Length: > 0 } ? urls : context.ReadVariable(TributaryHostOptions.UrlsVariable) is { Length: > 0 } fromVariable ? fromVariable : TributaryHostOptions.DefaultUrls,
+            Urls = serveOptions.Urls(parseResult, context),
             ReadVariable = context.ReadVariable,
             ConfigureLogging = logging => ServeLogging.Configure(logging, verbose),
+            Web = serveOptions.Web(parseResult),
         };
 
         await using var app = TributaryHost.Build(hostOptions);

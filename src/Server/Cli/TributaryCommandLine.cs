@@ -63,8 +63,10 @@ public static class TributaryCommandLine
         };
 
         // A bare `tributary` runs the host: the product's main job.
-        var serve = ServeCommand.Create(options, context);
+        var serveOptions = new ServeOptions();
+        var serve = ServeCommand.Create(options, serveOptions, context);
         root.Subcommands.Add(serve);
+        serveOptions.AddTo(root);
         root.Action = serve.Action;
         return root;
     }

@@ -15,7 +15,7 @@ internal static class TributaryHost
         ArgumentNullException.ThrowIfNull(options);
 
         // Slim: no appsettings files or hosting-startup scanning; the registry file is the configuration.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(options.Web);
         builder.WebHost.UseUrls(options.Urls);
         if (options.ConfigureLogging is { } configureLogging)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Tributary.Agents.Configuration;
 
@@ -20,6 +21,9 @@ internal sealed record TributaryHostOptions
 
     /// <summary>Reads environment variables: the registry's <c>${VAR}</c> values, the host's settings and <c>OTEL_*</c>.</summary>
     public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>ASP.NET's host settings (environment, content root, application name); its defaults unless given.</summary>
+    public WebApplicationOptions Web { get; init; } = new() { Args = [] };
 
     /// <summary>Replaces the default console logging (tests send logs to their output).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

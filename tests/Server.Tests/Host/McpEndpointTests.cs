@@ -6,6 +6,10 @@ using Tributary.TestSupport.InProcess;
 
 namespace Tributary.Server.Tests.Host;
 
+/// <summary>
+/// The C# SDK client on <c>/mcp</c> of the whole executable, in-process through <see cref="TributaryFactory"/>
+/// (<c>WebApplicationFactory&lt;Program&gt;</c>), fronting real upstreams.
+/// </summary>
 public sealed class McpEndpointTests
 {
     private static readonly TimeSpan s_eventBound = TimeSpan.FromSeconds(30);
@@ -15,7 +19,7 @@ public sealed class McpEndpointTests
     [Fact]
     public async Task ListAndCall_EverythingOverStdio_ListsPrefixedToolsAndEchoes()
     {
-        await using var host = await RunningHost.StartAsync(TempRegistry.EverythingStdio(), Token);
+        await using var host = new TributaryFactory(TempRegistry.EverythingStdio());
         await using var client = await host.ConnectClientAsync(Token);
 
         var tools = await client.ListToolsAsync(cancellationToken: Token);
@@ -31,7 +35,7 @@ public sealed class McpEndpointTests
     [Fact]
     public async Task CallTool_UpstreamReportsProgress_ReachesTheCallerUnderItsToken()
     {
-        await using var host = await RunningHost.StartAsync(TempRegistry.EverythingStdio(), Token);
+        await using var host = new TributaryFactory(TempRegistry.EverythingStdio());
         await using var client = await host.ConnectClientAsync(Token);
         await client.ListToolsAsync(cancellationToken: Token);
         var firstTick = new TaskCompletionSource<ProgressNotificationValue>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,10 +54,54 @@ public sealed class McpEndpointTests
     }
 
     [Fact]
+    public async Task ReadResourceAndGetPrompt_EverythingOverStdio_ReturnTheUpstreamsContent()
+    {
+        await using var host = new TributaryFactory(TempRegistry.EverythingStdio());
+        await using var client = await host.ConnectClientAsync(Token);
+
+        var resource = await client.ReadResourceAsync("demo://resource/static/document/features.md", cancellationToken: Token);
+        var prompt = await client.GetPromptAsync("everything__simple-prompt", cancellationToken: Token);
+
+        var text = Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents));
+        Assert.Equal("demo://resource/static/document/features.md", text.Uri);
+        Assert.Equal("text/markdown", text.MimeType);
+        Assert.StartsWith("# ", text.Text, StringComparison.Ordinal);
+        var message = Assert.Single(prompt.Messages);
+        Assert.Equal(Role.User, message.Role);
+        Assert.Equal("This is a simple prompt without arguments.", Assert.IsType<TextContentBlock>(message.Content).Text);
+    }
+
+    // The C# client cancels by dropping its POST (no notifications/cancelled); the TypeScript client's
+    // notifications/cancelled is covered by TypeScriptClientCancellationTests. Not covered: legacy SSE
+    // upstreams, to which SDK 2.3.1 sends no notifications/cancelled either.
+    [Fact]
+    public async Task CancelCall_ClientDropsItsPost_UpstreamGetsCancelledForItsRequestId()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(
+            new TestMcpServerOptions { ServerName = "up", IncludeHangTool = true, Output = TestContext.Current.TestOutputHelper },
+            Token);
+        await using var host = new TributaryFactory(HealthEndpointTests.HttpServer("up", upstream.Url));
+        await using var client = await host.ConnectClientAsync(Token);
+        await client.ListToolsAsync(cancellationToken: Token);
+        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+        var call = client.CallToolAsync("up__hang", cancellationToken: callCancellation.Token).AsTask();
+        var processing = await upstream.HangStarted.WaitAsync(s_eventBound, Token);
+        await callCancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var cancelled = await upstream.CancelledNotificationReceived.WaitAsync(s_eventBound, Token);
+        await upstream.HangCancelled.WaitAsync(s_eventBound, Token);
+        var echo = await client.CallToolAsync("up__echo", cancellationToken: Token);
+
+        Assert.Equal(processing, cancelled);
+        Assert.Equal("up:echo:{}", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);
+    }
+
+    [Fact]
     public async Task CallTool_UpstreamStopped_IsErrorResultNamingTheServer()
     {
         await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "gone" }, Token);
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("gone", upstream.Url), Token);
+        await using var host = new TributaryFactory(HealthEndpointTests.HttpServer("gone", upstream.Url));
         await using var client = await host.ConnectClientAsync(Token);
         var tools = await client.ListToolsAsync(cancellationToken: Token);
         Assert.Contains(tools, t => t.Name == "gone__echo");
@@ -70,7 +118,7 @@ public sealed class McpEndpointTests
     public async Task CallTool_BeforeAnyListing_RoutesThroughTheCatalog()
     {
         await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up" }, Token);
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var host = new TributaryFactory(HealthEndpointTests.HttpServer("up", upstream.Url));
         await using var client = await host.ConnectClientAsync(Token);
 
         var result = await client.CallToolAsync("up__echo", new Dictionary<string, object?>(), cancellationToken: Token);
@@ -83,7 +131,7 @@ public sealed class McpEndpointTests
     public async Task ToolListChanged_UpstreamAddsTool_ReachesTheClientAndTheNewToolIsListed()
     {
         await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up" }, Token);
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var host = new TributaryFactory(HealthEndpointTests.HttpServer("up", upstream.Url));
         await using var client = await host.ConnectClientAsync(Token);
         var before = await client.ListToolsAsync(cancellationToken: Token);
         // The built-in gitlab__ tools are always listed too.

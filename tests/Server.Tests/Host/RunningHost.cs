@@ -50,21 +50,11 @@ public sealed class RunningHost : IAsyncDisposable
         {
             var loaded = TributaryConfigLoader.Load(registry.Path);
             Assert.True(loaded.IsValid, string.Join('\n', loaded.Errors));
-            var output = TestContext.Current.TestOutputHelper;
             var app = TributaryHost.Build(configure(new TributaryHostOptions
             {
                 Config = loaded.Config!,
                 Urls = "http://127.0.0.1:0",
-                ConfigureLogging = logging =>
-                {
-                    logging.ClearProviders();
-                    if (output is not null)
-                    {
-                        logging.AddProvider(new TestOutputLoggerProvider(output, LogLevel.Debug));
-                        logging.SetMinimumLevel(LogLevel.Debug);
-                        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-                    }
-                },
+                ConfigureLogging = TestLogging.ConfigureHost,
             }));
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -83,12 +73,7 @@ public sealed class RunningHost : IAsyncDisposable
 
     /// <summary>Connects a client with <paramref name="handlers"/> (sampling, elicitation) to <c>/mcp</c>.</summary>
     public Task<McpClient> ConnectClientAsync(McpClientHandlers handlers, CancellationToken cancellationToken) =>
-        McpClient.CreateAsync(
-            new HttpClientTransport(
-                new HttpClientTransportOptions { Endpoint = new Uri(BaseAddress, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
-                Http),
-            new McpClientOptions { ProtocolVersion = "2025-11-25", Handlers = handlers },
-            cancellationToken: cancellationToken);
+        McpTestClient.ConnectAsync(Http, handlers, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

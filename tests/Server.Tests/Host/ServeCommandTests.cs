@@ -38,15 +38,19 @@ public sealed class ServeCommandTests
         Assert.Equal($"{registry.Path}: 1 error", result.ErrorLines[^1]);
     }
 
-    [Fact]
-    public async Task Serve_PortTaken_ExitsOneNamingTheAddress()
+    // A bare `tributary` is `serve`, and takes its options too.
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("")]
+    public async Task Serve_PortTaken_ExitsOneNamingTheAddress(string command)
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
         using var registry = TempRegistry.Write("mcp_servers:\n" + HealthEndpointTests.HttpServer("dead", HealthEndpointTests.DeadUrl(9)));
+        string[] options = ["--config", registry.Path, "--urls", url];
 
-        var result = await CliRunner.RunAsync(["serve", "--config", registry.Path, "--urls", url], Token);
+        var result = await CliRunner.RunAsync(command.Length > 0 ? [command, .. options] : options, Token);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"error: cannot listen on {url}: ", result.ErrorLines[^1], StringComparison.Ordinal);

@@ -22,4 +22,21 @@ public static class TestLogging
         factory.AddProvider(new TestOutputLoggerProvider(output, minimumLevel));
         return factory;
     }
+
+    /// <summary>
+    /// Sends a host's logs to the running test's output only, at debug level, with ASP.NET Core's own
+    /// request logging held at warnings.
+    /// </summary>
+    /// <param name="logging">The host's logging builder.</param>
+    public static void ConfigureHost(ILoggingBuilder logging)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        logging.ClearProviders();
+        if (TestContext.Current.TestOutputHelper is { } output)
+        {
+            logging.AddProvider(new TestOutputLoggerProvider(output, LogLevel.Debug));
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+    }
 }
