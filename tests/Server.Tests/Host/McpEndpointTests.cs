@@ -136,27 +136,45 @@ public sealed class McpEndpointTests
         var before = await client.ListToolsAsync(cancellationToken: Token);
         // The built-in gitlab__ tools are always listed too.
         Assert.Equal(["up__echo"], before.Select(t => t.Name).Where(n => !n.StartsWith("gitlab__", StringComparison.Ordinal)));
-        // The first listing loads the catalog, which may announce a change of its own: wait for the
-        // notification after which the new tool is listed.
-        using var notifications = new SemaphoreSlim(0);
-        await using var subscription = client.RegisterNotificationHandler(
-            NotificationMethods.ToolListChangedNotification,
-            (_, _) =>
-            {
-                notifications.Release();
-                return ValueTask.CompletedTask;
-            });
+        await using var changes = new ListChangedWatch(client, NotificationMethods.ToolListChangedNotification);
 
         upstream.AddTool("added");
-        IList<McpClientTool> after;
-        do
-        {
-            Assert.True(await notifications.WaitAsync(s_eventBound, Token), "no tools/list_changed reached the client");
-            after = await client.ListToolsAsync(cancellationToken: Token);
-        }
-        while (!after.Any(t => t.Name == "up__added"));
+        var after = await changes.UntilAsync(
+            async () => await client.ListToolsAsync(cancellationToken: Token),
+            tools => tools.Any(t => t.Name == "up__added"),
+            Token);
 
         Assert.Equal(["up__added", "up__echo"], after.Select(t => t.Name).Where(n => !n.StartsWith("gitlab__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PromptAndResourceListChanged_UpstreamAddsThem_ReachTheClientAndAreServed()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", ServePromptsAndResources = true }, Token);
+        await using var host = new TributaryFactory(HealthEndpointTests.HttpServer("up", upstream.Url));
+        await using var client = await host.ConnectClientAsync(Token);
+        Assert.DoesNotContain(await client.ListPromptsAsync(cancellationToken: Token), p => p.Name.StartsWith("up__", StringComparison.Ordinal));
+        Assert.DoesNotContain(await client.ListResourcesAsync(cancellationToken: Token), r => r.Uri.StartsWith("test:", StringComparison.Ordinal));
+        await using var promptChanges = new ListChangedWatch(client, NotificationMethods.PromptListChangedNotification);
+        await using var resourceChanges = new ListChangedWatch(client, NotificationMethods.ResourceListChangedNotification);
+
+        upstream.AddPrompt("added");
+        upstream.AddResource("test://added");
+        var prompts = await promptChanges.UntilAsync(
+            async () => await client.ListPromptsAsync(cancellationToken: Token),
+            listed => listed.Any(p => p.Name == "up__added"),
+            Token);
+        var resources = await resourceChanges.UntilAsync(
+            async () => await client.ListResourcesAsync(cancellationToken: Token),
+            listed => listed.Any(r => r.Uri == "test://added"),
+            Token);
+        var prompt = await client.GetPromptAsync("up__added", cancellationToken: Token);
+        var resource = await client.ReadResourceAsync("test://added", cancellationToken: Token);
+
+        Assert.Equal(["up__added"], prompts.Select(p => p.Name).Where(n => n.StartsWith("up__", StringComparison.Ordinal)));
+        Assert.Equal(["test://added"], resources.Select(r => r.Uri).Where(u => u.StartsWith("test:", StringComparison.Ordinal)));
+        Assert.Equal("up:added", Assert.IsType<TextContentBlock>(Assert.Single(prompt.Messages).Content).Text);
+        Assert.Equal("up:test://added", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
     }
 
     // Synchronous, unlike Progress<T>, which posts to a context this test does not need.

@@ -27,6 +27,8 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     private readonly TestMcpServerOptions _options;
     private readonly McpServerPrimitiveCollection<McpServerTool> _tools = [];
+    private readonly McpServerPrimitiveCollection<McpServerPrompt> _prompts = [];
+    private readonly McpServerResourceCollection _resources = [];
     private readonly HangTool _hangTool = new();
     private readonly TaskCompletionSource<RequestId> _cancelledNotification = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RequestGate _gate;
@@ -52,6 +54,11 @@ public sealed class TestMcpServer : IAsyncDisposable
             {
                 _tools.Add(tool);
             }
+        }
+
+        if (options.IncludeWatchedResource)
+        {
+            _resources.Add(Watched.Resource);
         }
     }
 
@@ -117,6 +124,26 @@ public sealed class TestMcpServer : IAsyncDisposable
         _tools.Add(new EchoNameTool(_options.ServerName, name));
     }
 
+    /// <summary>Adds a prompt whose one message is <c>serverName:promptName</c>; sessions get <c>prompts/list_changed</c>.</summary>
+    /// <param name="name">The prompt name.</param>
+    /// <remarks>Needs <see cref="TestMcpServerOptions.ServePromptsAndResources"/>.</remarks>
+    public void AddPrompt(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string text = $"{_options.ServerName}:{name}";
+        _prompts.Add(McpServerPrompt.Create(() => text, new McpServerPromptCreateOptions { Name = name }));
+    }
+
+    /// <summary>Adds a text resource reading <c>serverName:uri</c>; sessions get <c>resources/list_changed</c>.</summary>
+    /// <param name="uri">The resource URI.</param>
+    /// <remarks>Needs <see cref="TestMcpServerOptions.ServePromptsAndResources"/>.</remarks>
+    public void AddResource(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        string text = $"{_options.ServerName}:{uri}";
+        _resources.Add(McpServerResource.Create(() => text, new McpServerResourceCreateOptions { UriTemplate = uri, Name = uri, MimeType = "text/plain" }));
+    }
+
     /// <summary>Removes a tool; sessions get <c>tools/list_changed</c>.</summary>
     /// <param name="name">The tool name.</param>
     /// <returns>Whether the tool was there.</returns>
@@ -178,9 +205,15 @@ public sealed class TestMcpServer : IAsyncDisposable
             {
                 mcp.ServerInfo = new Implementation { Name = _options.ServerName, Version = "1.0.0" };
                 mcp.ToolCollection = _tools;
+                if (_options.ServePromptsAndResources)
+                {
+                    mcp.PromptCollection = _prompts;
+                    mcp.ResourceCollection = _resources;
+                }
+
                 if (_options.IncludeWatchedResource)
                 {
-                    mcp.ResourceCollection = [Watched.Resource];
+                    mcp.ResourceCollection = _resources;
                     if (_options.WatchedResourceSubscribable)
                     {
                         mcp.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true } };

@@ -30,6 +30,12 @@ public sealed class TestMcpServerOptions
     /// <summary>Gets whether to serve <c>ask</c> (sampling) and <c>confirm</c> (elicitation), which ask the caller back.</summary>
     public bool IncludeRelayTools { get; init; }
 
+    /// <summary>
+    /// Gets whether to declare prompts and resources, none at first, so <see cref="TestMcpServer.AddPrompt"/> and
+    /// <see cref="TestMcpServer.AddResource"/> can change them.
+    /// </summary>
+    public bool ServePromptsAndResources { get; init; }
+
     /// <summary>Gets whether to serve the subscribable resource <see cref="WatchedResource.Uri"/> (see <see cref="TestMcpServer.Watched"/>).</summary>
     public bool IncludeWatchedResource { get; init; }
 
