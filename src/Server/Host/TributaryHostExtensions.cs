@@ -33,7 +33,7 @@ internal static class TributaryHostExtensions
     public static IEndpointRouteBuilder MapTributary(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTributaryHealth();
-        endpoints.MapMcp(TributaryMcpExtensions.Path).RequireTributaryKey();
+        endpoints.MapMcp(TributaryMcpExtensions.Path).RequireTributaryKey().NoteAbandonment();
         endpoints.MapTributaryAgents();
         return endpoints;
     }

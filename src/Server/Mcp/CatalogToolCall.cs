@@ -19,7 +19,7 @@ internal sealed class CatalogToolCall(McpCatalog catalog, DownstreamCalls calls,
     public async ValueTask<CallToolResult> InvokeAsync(string name, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var arguments = Arguments(request.Params?.Arguments);
-        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Aborted(request));
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Abandoned);
         try
         {
             // Resolved first (a name not listed yet connects its server), so the call is known before it starts.

@@ -32,7 +32,6 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<CatalogToolCall>();
         services.AddSingleton<CallingClientRelay>();
-        services.AddHttpContextAccessor(); // DownstreamRequest: a call whose POST is abandoned is cancelled upstream.
         services.AddMcpServer()
             .WithHttpTransport(http =>
             {
