@@ -16,10 +16,13 @@ public sealed class McpEndpointTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task ListAndCall_EverythingOverStdio_ListsPrefixedToolsAndEchoes()
+    [Theory]
+    [InlineData("stdio")]
+    [InlineData("streamable-http")]
+    public async Task ListAndCall_Everything_ListsPrefixedToolsAndEchoes(string transport)
     {
-        await using var host = new TributaryFactory(TempRegistry.EverythingStdio());
+        await using var everything = await EverythingUpstream.StartAsync(transport, Token);
+        await using var host = new TributaryFactory(everything.Yaml);
         await using var client = await host.ConnectClientAsync(Token);
 
         var tools = await client.ListToolsAsync(cancellationToken: Token);
@@ -32,10 +35,13 @@ public sealed class McpEndpointTests
         Assert.Contains("message", echo.JsonSchema.GetRawText(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task CallTool_UpstreamReportsProgress_ReachesTheCallerUnderItsToken()
+    [Theory]
+    [InlineData("stdio")]
+    [InlineData("streamable-http")]
+    public async Task CallTool_UpstreamReportsProgress_ReachesTheCallerUnderItsToken(string transport)
     {
-        await using var host = new TributaryFactory(TempRegistry.EverythingStdio());
+        await using var everything = await EverythingUpstream.StartAsync(transport, Token);
+        await using var host = new TributaryFactory(everything.Yaml);
         await using var client = await host.ConnectClientAsync(Token);
         await client.ListToolsAsync(cancellationToken: Token);
         var firstTick = new TaskCompletionSource<ProgressNotificationValue>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,10 +59,13 @@ public sealed class McpEndpointTests
         Assert.Equal(2, tick.Total);
     }
 
-    [Fact]
-    public async Task ReadResourceAndGetPrompt_EverythingOverStdio_ReturnTheUpstreamsContent()
+    [Theory]
+    [InlineData("stdio")]
+    [InlineData("streamable-http")]
+    public async Task ReadResourceAndGetPrompt_Everything_ReturnTheUpstreamsContent(string transport)
     {
-        await using var host = new TributaryFactory(TempRegistry.EverythingStdio());
+        await using var everything = await EverythingUpstream.StartAsync(transport, Token);
+        await using var host = new TributaryFactory(everything.Yaml);
         await using var client = await host.ConnectClientAsync(Token);
 
         var resource = await client.ReadResourceAsync("demo://resource/static/document/features.md", cancellationToken: Token);
