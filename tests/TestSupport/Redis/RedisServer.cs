@@ -14,6 +14,10 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private const int Attempts = 3;
 
+    // E publishes on __keyevent@<db>__:<command>, A for every class of command. Without K or E Redis publishes
+    // nothing whatever classes follow, which is how an earlier "g$xe" left WaitForAnyKeyAsync blind.
+    private const string KeyEvents = "EA";
+
     private readonly NodeProcess _process;
 
     private RedisServer(NodeProcess process, int port)
@@ -36,7 +40,7 @@ public sealed class RedisServer : IAsyncDisposable
             int port = FreePort.Next();
             var command = new NodeCommand(
                 "redis-server",
-                ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "notice", "--notify-keyspace-events", "g$xe"],
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "notice", "--notify-keyspace-events", KeyEvents],
                 new Dictionary<string, string>());
             var process = NodeProcess.Start(command, $"redis:{port}", TestContext.Current.TestOutputHelper);
             try
