@@ -45,7 +45,8 @@ public sealed class UpstreamTelemetryTests
         meterListener.Start();
 
         await using var factory = new InMemoryUpstreamFactory(new InMemoryUpstream(Server).WithEcho().WithHangingTool());
-        var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http(Server) with { Timeout = TimeSpan.FromMilliseconds(200) });
+        // Long enough that the first echo (connect and JIT included) never times out on a loaded machine; only the hang does.
+        var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http(Server) with { Timeout = TimeSpan.FromSeconds(2) });
         await using var _ = manager;
 
         await catalog.CallToolAsync($"{Server}__echo", new Dictionary<string, object?> { ["message"] = "hi" }, null, token);
