@@ -7,6 +7,7 @@ using Tributary.Agents.GitLab;
 using Tributary.Agents.Kernel;
 using Tributary.Agents.Models;
 using Tributary.Agents.Repository;
+using Tributary.Agents.Review;
 using Tributary.Agents.Runs;
 using Tributary.McpClientRegistry;
 using Tributary.McpClientRegistry.Catalog;
@@ -14,7 +15,7 @@ using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Agents;
 
-/// <summary>Wires the agents: chat services per model, kernels per run, repository overrides and the runner.</summary>
+/// <summary>Wires the agents: chat services per model, kernels per run, repository overrides, the runner and the merge request reviewer.</summary>
 public static class TributaryAgentsServiceCollectionExtensions
 {
     /// <summary>
@@ -54,6 +55,11 @@ public static class TributaryAgentsServiceCollectionExtensions
             provider.GetRequiredService<GitLabClient>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AgentRunner>>()));
+        services.TryAddSingleton(provider => new MergeRequestReviewer(
+            provider.GetRequiredService<GitLabClient>(),
+            provider.GetRequiredService<AgentRunner>(),
+            provider.GetRequiredService<RepositoryOverrideProvider>(),
+            provider.GetRequiredService<ILogger<MergeRequestReviewer>>()));
         return services;
     }
 }

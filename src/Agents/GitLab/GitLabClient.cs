@@ -71,6 +71,14 @@ public sealed partial class GitLabClient
         return await ReadJsonAsync(response, cancellationToken);
     }
 
+    /// <summary>PUTs <paramref name="body"/> as JSON and returns GitLab's answer.</summary>
+    internal async Task<JsonElement> PutJsonAsync(string relative, object body, string subject, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(body);
+        using var response = await SendAsync(HttpMethod.Put, relative, content, subject, cancellationToken);
+        return await ReadJsonAsync(response, cancellationToken);
+    }
+
     /// <summary>
     /// GETs a list, following <c>x-next-page</c> until <paramref name="maxItems"/> items are gathered or the pages end.
     /// </summary>

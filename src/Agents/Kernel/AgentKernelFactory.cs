@@ -20,8 +20,17 @@ internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalo
     /// <summary>The plugin of the built-in GitLab tools.</summary>
     public const string GitLabPlugin = GitLabToolNames.Prefix;
 
-    /// <summary>Builds the kernel of <paramref name="agent"/> over <paramref name="chat"/>, with the tools of <paramref name="servers"/>.</summary>
-    public async Task<AgentKernel> BuildAsync(AgentDefinition agent, IReadOnlyList<string> servers, IChatCompletionService chat, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the kernel of <paramref name="agent"/> over <paramref name="chat"/>, with the tools of <paramref name="servers"/>,
+    /// and <paramref name="runPlugin"/> when given. With <paramref name="confinement"/> the GitLab tools only read, and only that project.
+    /// </summary>
+    public async Task<AgentKernel> BuildAsync(
+        AgentDefinition agent,
+        IReadOnlyList<string> servers,
+        IChatCompletionService chat,
+        ProjectConfinement? confinement,
+        KernelPlugin? runPlugin,
+        CancellationToken cancellationToken)
     {
         var builder = Microsoft.SemanticKernel.Kernel.CreateBuilder();
         builder.Services.AddSingleton(chat);
@@ -31,7 +40,13 @@ internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalo
         var taken = new HashSet<string>(StringComparer.Ordinal) { GitLabPlugin };
         var notices = new List<string>();
 
-        var gitLabFunctions = GitLabFunctions(agent, notices, tools);
+        if (runPlugin is not null)
+        {
+            taken.Add(runPlugin.Name);
+            kernel.Plugins.Add(runPlugin);
+        }
+
+        var gitLabFunctions = GitLabFunctions(agent, readOnly: confinement is not null, notices, tools);
         if (gitLabFunctions.Count > 0)
         {
             kernel.Plugins.Add(KernelPluginFactory.CreateFromFunctions(GitLabPlugin, "Tributary's built-in GitLab tools", gitLabFunctions));
@@ -61,12 +76,12 @@ internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalo
             kernel.Plugins.Add(KernelPluginFactory.CreateFromFunctions(plugin, manager.Registry.Find(server)?.Description, functions));
         }
 
-        var filter = new ToolCallFilter(agent.Name, tools, agent.MaxToolCalls, agent.MaxToolResultChars, loggerFactory.CreateLogger<ToolCallFilter>());
+        var filter = new ToolCallFilter(agent.Name, tools, agent.MaxToolCalls, agent.MaxToolResultChars, confinement, loggerFactory.CreateLogger<ToolCallFilter>());
         kernel.AutoFunctionInvocationFilters.Add(filter);
         return new AgentKernel(kernel, filter, missing, notices);
     }
 
-    private List<KernelFunction> GitLabFunctions(AgentDefinition agent, List<string> notices, Dictionary<string, PluginTool> tools)
+    private List<KernelFunction> GitLabFunctions(AgentDefinition agent, bool readOnly, List<string> notices, Dictionary<string, PluginTool> tools)
     {
         if (agent.GitLabTools.Kind == GitLabToolAccessKind.Named)
         {
@@ -77,7 +92,7 @@ internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalo
         }
 
         var functions = new List<KernelFunction>();
-        foreach (var tool in gitLab.Tools.Where(agent.GitLabTools.Allows))
+        foreach (var tool in gitLab.Tools.Where(tool => agent.GitLabTools.Allows(tool) && (tool.ReadOnly || !readOnly)))
         {
             tools[ToolCallFilter.Key(GitLabPlugin, tool.Name)] = new PluginTool(GitLabPlugin, tool.Name);
             functions.Add(tool.Function.AsKernelFunction());

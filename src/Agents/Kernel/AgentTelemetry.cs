@@ -1,15 +1,13 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Tributary.Agents.Kernel;
 
-/// <summary>The OpenTelemetry source of agent runs and their tool calls.</summary>
+/// <summary>The OpenTelemetry source and meter of agent runs, their tool calls, reviews and chat answers.</summary>
 public static class AgentTelemetry
 {
-    /// <summary>The <see cref="ActivitySource"/> name: runs (<c>invoke_agent</c>) and tool calls (<c>execute_tool</c>).</summary>
+    /// <summary>The <see cref="ActivitySource"/> and <see cref="Meter"/> name: runs (<c>invoke_agent</c>), tool calls (<c>execute_tool</c>), reviews.</summary>
     public const string SourceName = "Tributary.Agents";
-
-    /// <summary>The source.</summary>
-    internal static readonly ActivitySource Source = new(SourceName);
 
     /// <summary>Tag: the agent's name.</summary>
     public const string AgentTag = "gen_ai.agent.name";
@@ -19,4 +17,18 @@ public static class AgentTelemetry
 
     /// <summary>Tag: the server that owns the tool (<c>gitlab</c> for the built-in tools), as upstream calls are tagged.</summary>
     public const string ServerTag = "mcp.server.name";
+
+    /// <summary>The source.</summary>
+    internal static readonly ActivitySource Source = new(SourceName);
+
+    private static readonly Meter s_meter = new(SourceName);
+
+    /// <summary>Reviews by <c>outcome</c> (posted, dry_run, nothingnew, skipped, failed).</summary>
+    internal static readonly Counter<long> Reviews = s_meter.CreateCounter<long>("tributary.reviews", description: "Merge request reviews, by outcome");
+
+    /// <summary>Findings by <c>placement</c> (inline, summary, alreadyposted).</summary>
+    internal static readonly Counter<long> Findings = s_meter.CreateCounter<long>("tributary.review.findings", description: "Review findings, by where they were posted");
+
+    /// <summary>Model tokens by <c>gen_ai.token.type</c> (input, output) and agent.</summary>
+    internal static readonly Counter<long> Tokens = s_meter.CreateCounter<long>("tributary.agent.tokens", unit: "{token}", description: "Tokens the models reported");
 }

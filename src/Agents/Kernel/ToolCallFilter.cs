@@ -17,6 +17,7 @@ internal sealed partial class ToolCallFilter(
     IReadOnlyDictionary<string, PluginTool> tools,
     int maxToolCalls,
     int maxResultChars,
+    ProjectConfinement? confinement,
     ILogger logger) : IAutoFunctionInvocationFilter
 {
     private readonly Lock _gate = new();
@@ -51,6 +52,14 @@ internal sealed partial class ToolCallFilter(
         if (Interlocked.Increment(ref _started) > maxToolCalls)
         {
             Skip(context, tool);
+            return;
+        }
+
+        if (confinement is not null && tool.Server == AgentKernelFactory.GitLabPlugin
+            && context.Arguments is { } arguments && arguments.TryGetValue(ProjectConfinement.Argument, out object? project)
+            && !confinement.Allows(project, out string given))
+        {
+            Refuse(context, tool, confinement.Refusal(given));
             return;
         }
 
@@ -95,6 +104,13 @@ internal sealed partial class ToolCallFilter(
         }
     }
 
+    private void Refuse(AutoFunctionInvocationContext context, PluginTool tool, string reason)
+    {
+        context.Result = new FunctionResult(context.Function, $"Error: {reason}");
+        Record(new ToolCallRecord(tool.Server, tool.Tool, ToolCallOutcome.Failed, reason));
+        LogRefused(agent, tool.Server, tool.Tool, reason);
+    }
+
     private void Record(ToolCallRecord call)
     {
         lock (_gate)
@@ -128,4 +144,7 @@ internal sealed partial class ToolCallFilter(
 
     [LoggerMessage(5004, LogLevel.Warning, "Agent {AgentName} asked for tool {ToolName} of {ServerName} after its {MaxToolCalls} tool calls; not run")]
     private partial void LogSkipped(string agentName, string serverName, string toolName, int maxToolCalls);
+
+    [LoggerMessage(5005, LogLevel.Warning, "Agent {AgentName}: tool {ToolName} of {ServerName} refused: {Reason}")]
+    private partial void LogRefused(string agentName, string serverName, string toolName, string reason);
 }

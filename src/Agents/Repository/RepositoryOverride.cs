@@ -21,6 +21,9 @@ public sealed record RepositoryOverride
     /// <summary>Agents that do not run for this project.</summary>
     public IReadOnlyList<string> DisabledAgents { get; init; } = [];
 
+    /// <summary>Whether draft merge requests are reviewed too (they are skipped by default).</summary>
+    public bool ReviewDrafts { get; init; }
+
     /// <summary>Every problem, as <c>.tributary.yml:line:col: field: what and how to fix</c>.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 }

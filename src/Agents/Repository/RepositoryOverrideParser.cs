@@ -7,7 +7,7 @@ namespace Tributary.Agents.Repository;
 
 /// <summary>
 /// Reads a <c>.tributary.yml</c>: <c>mcp_servers: { agent: [names] }</c> (replacing that agent's list),
-/// <c>review_rules</c>, <c>skip_paths</c>, <c>disabled_agents</c>. Unknown names and wrong values are reported and
+/// <c>review_rules</c>, <c>skip_paths</c>, <c>disabled_agents</c>, <c>review_drafts</c>. Unknown names and wrong values are reported and
 /// left out; a file that is not valid YAML is reported with its line and changes nothing.
 /// </summary>
 public static class RepositoryOverrideParser
@@ -15,7 +15,7 @@ public static class RepositoryOverrideParser
     /// <summary>The file's name at the root of a project.</summary>
     public const string FileName = ".tributary.yml";
 
-    private static readonly string[] Fields = ["mcp_servers", "review_rules", "skip_paths", "disabled_agents"];
+    private static readonly string[] Fields = ["mcp_servers", "review_rules", "skip_paths", "disabled_agents", "review_drafts"];
 
     /// <summary>Reads <paramref name="yaml"/>, checking names against <paramref name="registry"/> and <paramref name="agents"/>.</summary>
     public static RepositoryOverride Parse(string yaml, RegistryConfig registry, AgentDefinitions agents)
@@ -42,6 +42,7 @@ public static class RepositoryOverrideParser
             ReviewRules = reader.Text("review_rules"),
             SkipPaths = [.. (reader.TextList("skip_paths", "[\"docs/**\", \"*.lock\"]") ?? []).Select(item => item.Text)],
             DisabledAgents = ReadAgentNames(reader, "disabled_agents", agents),
+            ReviewDrafts = reader.Bool("review_drafts") ?? false,
         };
         return result with { Problems = Problems(document) };
     }

@@ -26,4 +26,10 @@ public sealed record AgentRunResult
 
     /// <summary>Whether the run was cut by its <c>timeout</c> (the text is what came before).</summary>
     public bool TimedOut { get; init; }
+
+    /// <summary>Input tokens the model reported for the run (0 when it reported none, as streamed answers may).</summary>
+    public long InputTokens { get; init; }
+
+    /// <summary>Output tokens the model reported for the run.</summary>
+    public long OutputTokens { get; init; }
 }

@@ -65,26 +65,38 @@ public sealed partial class AgentRunner
         LogStarting(agent.Name, model.Name, request.Project ?? "(none)");
 
         var notices = new List<string>();
-        var (servers, context) = await PrepareAsync(agent, request, notices, cancellationToken);
+        var (servers, context, confinement, branches) = await PrepareAsync(agent, request, notices, cancellationToken);
         using var timeout = new CancellationTokenSource(agent.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var built = await _kernels.BuildAsync(agent, servers, chat, linked.Token);
+        var built = await _kernels.BuildAsync(agent, servers, chat, confinement, request.Plugin, linked.Token);
         notices.AddRange(built.Notices);
-        var history = new ChatHistory(SystemPrompt(agent, context, built));
-        history.AddUserMessage(UserMessage(request));
+        var history = new ChatHistory(SystemPrompt(agent, context, built, request.RunInstructions));
+        history.AddUserMessage(UserMessage(request, branches));
 
         var answer = new StringBuilder();
+        var usage = new TokenUsage();
         bool timedOut = false;
         try
         {
             #pragma warning disable SKEXP0001 // RetainArgumentTypes: typed MCP tools reject numbers sent as strings.
             var auto = FunctionChoiceBehavior.Auto(options: new FunctionChoiceBehaviorOptions { RetainArgumentTypes = true });
             #pragma warning restore SKEXP0001
-            string first = await AskAsync(chat, history, ChatServiceFactory.Settings(model, agent.Temperature, auto), built.Kernel, onText, linked.Token);
+            string first = await AskAsync(chat, history, ChatServiceFactory.Settings(model, agent.Temperature, auto), built.Kernel, onText, usage, linked.Token);
+            if (!built.Filter.LimitReached && request.FollowUp?.Invoke() is { } followUp)
+            {
+                if (first.Length > 0)
+                {
+                    history.AddAssistantMessage(first);
+                }
+
+                history.AddUserMessage(followUp);
+                first = await AskAsync(chat, history, ChatServiceFactory.Settings(model, agent.Temperature, auto), built.Kernel, onText, usage, linked.Token);
+            }
+
             if (built.Filter.LimitReached)
             {
                 history.AddUserMessage($"You have used all {agent.MaxToolCalls} tool calls this run allows. Do not call any more tools: give your final answer now, with what you have found.");
-                first = await AskAsync(chat, history, ChatServiceFactory.Settings(model, agent.Temperature, FunctionChoiceBehavior.None()), built.Kernel, onText, linked.Token);
+                first = await AskAsync(chat, history, ChatServiceFactory.Settings(model, agent.Temperature, FunctionChoiceBehavior.None()), built.Kernel, onText, usage, linked.Token);
             }
 
             answer.Append(first);
@@ -99,6 +111,7 @@ public sealed partial class AgentRunner
             throw new AgentRunException($"model '{model.Name}' ({ModelProviderNames.Of(model.Provider)} {model.Model}) failed: {e.Message}", AgentRunFailure.Upstream);
         }
 
+        usage.AddFrom(history);
         var result = new AgentRunResult
         {
             Agent = agent.Name,
@@ -109,6 +122,8 @@ public sealed partial class AgentRunner
             Notices = notices,
             ToolLimitReached = built.Filter.LimitReached,
             TimedOut = timedOut,
+            InputTokens = usage.Input,
+            OutputTokens = usage.Output,
         };
         foreach (var missing in result.MissingServers)
         {
@@ -119,11 +134,14 @@ public sealed partial class AgentRunner
         return result;
     }
 
-    private async Task<(IReadOnlyList<string> Servers, RunContext Context)> PrepareAsync(AgentDefinition agent, AgentRunRequest request, List<string> notices, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Servers, RunContext Context, ProjectConfinement? Confinement, string? Branches)> PrepareAsync(
+        AgentDefinition agent, AgentRunRequest request, List<string> notices, CancellationToken cancellationToken)
     {
         if (request.Project is not { Length: > 0 } project)
         {
-            return (agent.McpServers, RunContext.None);
+            return request.ReadOnly
+                ? throw new AgentRunException("a read-only run needs the project it is about", AgentRunFailure.Invalid)
+                : (agent.McpServers, RunContext.None, null, null);
         }
 
         var repository = await _overrides.GetAsync(project, cancellationToken);
@@ -146,17 +164,39 @@ public sealed partial class AgentRunner
             rules = $"{rules}\nLeave alone files matching: {string.Join(", ", repository.SkipPaths)}".Trim();
         }
 
-        var (source, target) = request.MergeRequestIid is { } iid ? await BranchesAsync(project, iid, cancellationToken) : (null, null);
-        return (servers, new RunContext(project, source, target, rules));
+        var confinement = request.ReadOnly ? await ConfineAsync(project, cancellationToken) : null;
+        string? branches = request.MergeRequestIid is { } iid ? await BranchesAsync(project, iid, cancellationToken) : null;
+
+        // Branch names are chosen by whoever opened the merge request: they reach the model as data in the user
+        // message, and the system prompt only refers to them.
+        var context = new RunContext(
+            project,
+            branches is null ? null : "the source branch named in the merge request data",
+            branches is null ? null : "the target branch named in the merge request data",
+            rules);
+        return (servers, context, confinement, branches);
     }
 
-    private async Task<(string? Source, string? Target)> BranchesAsync(string project, int iid, CancellationToken cancellationToken)
+    private async Task<ProjectConfinement> ConfineAsync(string project, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var json = await _gitLab.GetProjectAsync(project, cancellationToken);
+            return new ProjectConfinement(json.GetProperty("id").GetInt64(), json.GetProperty("path_with_namespace").GetString() ?? GitLabClient.Normalize(project));
+        }
+        catch (GitLabException e)
+        {
+            throw new AgentRunException($"cannot run on project '{project}': {e.Message}", AgentRunFailure.Upstream);
+        }
+    }
+
+    private async Task<string> BranchesAsync(string project, int iid, CancellationToken cancellationToken)
     {
         try
         {
             long id = await _gitLab.GetProjectIdAsync(project, cancellationToken);
             var mr = await _gitLab.GetJsonAsync($"projects/{id}/merge_requests/{iid}", $"merge request !{iid} of {GitLabClient.ProjectSubject(project)}", cancellationToken);
-            return (mr.GetProperty("source_branch").GetString(), mr.GetProperty("target_branch").GetString());
+            return $"from branch `{mr.GetProperty("source_branch").GetString()}` into `{mr.GetProperty("target_branch").GetString()}`";
         }
         catch (GitLabException e)
         {
@@ -164,17 +204,22 @@ public sealed partial class AgentRunner
         }
     }
 
-    private static string SystemPrompt(AgentDefinition agent, RunContext context, AgentKernel built)
+    private static string SystemPrompt(AgentDefinition agent, RunContext context, AgentKernel built, string? runInstructions)
     {
         string instructions = agent.Instructions.Render(context);
+        if (runInstructions is { Length: > 0 })
+        {
+            instructions = $"{instructions}\n\n{runInstructions}";
+        }
+
         return built.MissingServers.Count == 0
             ? instructions
             : $"{instructions}\n\nNote: the tools of these MCP servers are unavailable in this run: {string.Join(", ", built.MissingServers.Select(m => m.Name))}. Say so if the answer would have needed them.";
     }
 
-    private static string UserMessage(AgentRunRequest request) => (request.Project, request.MergeRequestIid) switch
+    private static string UserMessage(AgentRunRequest request, string? branches) => (request.Project, request.MergeRequestIid) switch
     {
-        ({ } project, { } iid) => $"(Project: {project}, merge request !{iid}.)\n\n{request.Prompt}",
+        ({ } project, { } iid) => $"(Project: {project}, merge request !{iid} {branches}.)\n\n{request.Prompt}",
         ({ } project, null) => $"(Project: {project}.)\n\n{request.Prompt}",
         _ => request.Prompt,
     };
@@ -185,11 +230,13 @@ public sealed partial class AgentRunner
         PromptExecutionSettings settings,
         Microsoft.SemanticKernel.Kernel kernel,
         Func<string, CancellationToken, ValueTask>? onText,
+        TokenUsage usage,
         CancellationToken cancellationToken)
     {
         if (onText is null)
         {
             var message = await chat.GetChatMessageContentAsync(history, settings, kernel, cancellationToken);
+            usage.Add(message);
             return message.Role == AuthorRole.Assistant ? message.Content ?? string.Empty : string.Empty;
         }
 

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -60,6 +60,7 @@ public static class TributaryCommandLine
             {
                 ServersTryCommand.Create(options, context),
             },
+            ReviewCommand.Create(options, context),
         };
 
         // A bare `tributary` runs the host: the product's main job.

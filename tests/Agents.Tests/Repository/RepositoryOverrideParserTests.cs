@@ -99,7 +99,7 @@ public sealed class RepositoryOverrideParserTests
     {
         var result = Parse("- reviewer\n");
 
-        Assert.Equal([".tributary.yml:1:1: the file must be a mapping of mcp_servers, review_rules, skip_paths, disabled_agents, but it is a list"], result.Problems);
+        Assert.Equal([".tributary.yml:1:1: the file must be a mapping of mcp_servers, review_rules, skip_paths, disabled_agents, review_drafts, but it is a list"], result.Problems);
     }
 
     private static RepositoryOverride Parse(string yaml)
