@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Tributary.Agents.Chat;
 using Tributary.Agents.Configuration;
 using Tributary.Agents.GitLab;
 using Tributary.Agents.Kernel;
@@ -15,7 +16,7 @@ using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Agents;
 
-/// <summary>Wires the agents: chat services per model, kernels per run, repository overrides, the runner and the merge request reviewer.</summary>
+/// <summary>Wires the agents: chat services per model, kernels per run, repository overrides, the runner, the merge request reviewer and the mention responder.</summary>
 public static class TributaryAgentsServiceCollectionExtensions
 {
     /// <summary>
@@ -60,6 +61,11 @@ public static class TributaryAgentsServiceCollectionExtensions
             provider.GetRequiredService<AgentRunner>(),
             provider.GetRequiredService<RepositoryOverrideProvider>(),
             provider.GetRequiredService<ILogger<MergeRequestReviewer>>()));
+        services.TryAddSingleton(provider => new MentionResponder(
+            provider.GetRequiredService<GitLabClient>(),
+            provider.GetRequiredService<AgentRunner>(),
+            provider.GetRequiredService<HybridCache>(),
+            provider.GetRequiredService<ILogger<MentionResponder>>()));
         return services;
     }
 }
