@@ -16,22 +16,18 @@ public sealed partial class FakeGitLab
 
     private void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGet($"{Api}/user", () => Results.Json(new { id = 99, username = "tributary-bot", name = "Tributary Bot" }));
+        app.MapGet($"{Api}/user", () => Results.Json(Data.User(FakeGitLabData.BotUserId)));
         app.MapGet($"{Api}/projects/{{id}}", (string id) => Project(id) is { } p ? Results.Json(p) : NotFound("Project"));
 
         app.MapGet($"{Api}/projects/{{id}}/merge_requests", (string id, HttpContext http) => WithProject(id, p =>
             Page(http, Data.MergeRequests[p].Where(mr => Matches(mr, http.Request.Query["state"])).Reverse())));
         app.MapGet($"{Api}/projects/{{id}}/merge_requests/{{iid:int}}", (string id, int iid) => WithProject(id, p =>
-            Data.MergeRequests[p].FirstOrDefault(mr => (int?)mr["iid"] == iid) is { } mr ? Results.Json(mr) : NotFound("Merge Request")));
+            Snapshot(() => Data.MergeRequests[p].FirstOrDefault(mr => (int?)mr["iid"] == iid)) is { } mr ? Results.Json(mr) : NotFound("Merge Request")));
         app.MapGet($"{Api}/projects/{{id}}/merge_requests/{{iid:int}}/diffs", (string id, int iid, HttpContext http) => WithProject(id, p =>
-            Data.Diffs.TryGetValue((p, iid), out var diffs) ? Page(http, diffs) : NotFound("Merge Request")));
-        app.MapPost($"{Api}/projects/{{id}}/merge_requests/{{iid:int}}/notes", async (string id, int iid, HttpContext http) =>
-        {
-            var body = await Posted(http);
-            return WithProject(id, p => Data.MergeRequests[p].Any(mr => (int?)mr["iid"] == iid)
-                ? Results.Json(new { id = 3000 + _posts.Count, body = body.GetProperty("body").GetString(), author = new { id = 99, username = "tributary-bot" }, created_at = "2026-11-23T12:00:00.000Z", noteable_type = "MergeRequest", noteable_iid = iid }, statusCode: 201)
-                : NotFound("Merge Request"));
-        });
+            Snapshot(() => Data.Diffs.GetValueOrDefault((p, iid))) is { } diffs ? Page(http, diffs) : NotFound("Merge Request")));
+        MapReviewEndpoints(app);
+        MapNoteEndpoints(app);
+        MapUserEndpoints(app);
 
         app.MapGet($"{Api}/projects/{{id}}/issues", (string id, HttpContext http) => WithProject(id, p =>
         {
@@ -45,6 +41,7 @@ public sealed partial class FakeGitLab
             var body = await Posted(http);
             return WithProject(id, p =>
             {
+                using var hold = Data.Sync.EnterScope();
                 int iid = Data.Issues[p].Count + 1;
                 string labels = body.TryGetProperty("labels", out var l) ? l.GetString() ?? string.Empty : string.Empty;
                 var issue = new JsonObject
@@ -112,8 +109,21 @@ public sealed partial class FakeGitLab
     {
         using var json = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         var body = json.RootElement.Clone();
-        _posts.Enqueue(new FakeGitLabPost(http.Request.Path.Value ?? string.Empty, body));
+        _posts.Enqueue(new FakeGitLabPost(http.Request.Path.Value ?? string.Empty, body, http.Request.Method));
         return body;
+    }
+
+    // A copy of what the data holds, taken under its lock so a concurrent write never shows half-done.
+    private JsonObject? Snapshot(Func<JsonObject?> find)
+    {
+        using var hold = Data.Sync.EnterScope();
+        return find()?.DeepClone().AsObject();
+    }
+
+    private List<JsonObject>? Snapshot(Func<List<JsonObject>?> find)
+    {
+        using var hold = Data.Sync.EnterScope();
+        return find() is { } items ? [.. items.Select(i => i.DeepClone().AsObject())] : null;
     }
 
     private JsonObject? Project(string reference) => Data.FindProject(Uri.UnescapeDataString(reference));
@@ -123,7 +133,12 @@ public sealed partial class FakeGitLab
 
     private IResult Page(HttpContext http, IEnumerable<JsonObject> all)
     {
-        var items = all.ToList();
+        List<JsonObject> items;
+        using (Data.Sync.EnterScope())
+        {
+            items = [.. all.Select(i => i.DeepClone().AsObject())];
+        }
+
         int perPage = int.TryParse(http.Request.Query["per_page"], CultureInfo.InvariantCulture, out int asked) ? Math.Clamp(asked, 1, MaxPerPage) : Math.Min(20, MaxPerPage);
         int page = int.TryParse(http.Request.Query["page"], CultureInfo.InvariantCulture, out int number) ? Math.Max(1, number) : 1;
         var slice = items.Skip((page - 1) * perPage).Take(perPage);
@@ -133,7 +148,7 @@ public sealed partial class FakeGitLab
         headers["x-per-page"] = perPage.ToString(CultureInfo.InvariantCulture);
         headers["x-total"] = items.Count.ToString(CultureInfo.InvariantCulture);
         headers["x-next-page"] = more ? (page + 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
-        return Results.Json(new JsonArray([.. slice.Select(i => i.DeepClone())]));
+        return Results.Json(new JsonArray([.. slice]));
     }
 
     private IEnumerable<JsonObject> Tree(long project, string path)

@@ -43,7 +43,7 @@ public sealed partial class FakeGitLab : IAsyncDisposable
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<FakeGitLabRequest> Requests => [.. _requests];
 
-    /// <summary>Everything posted so far.</summary>
+    /// <summary>Every write so far (POST, and PUT for edits), in arrival order.</summary>
     public IReadOnlyList<FakeGitLabPost> Posts => [.. _posts];
 
     /// <summary>Starts the fake on a free loopback port.</summary>

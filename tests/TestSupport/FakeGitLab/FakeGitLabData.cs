@@ -7,9 +7,11 @@ namespace Tributary.TestSupport.FakeGitLab;
 /// <summary>
 /// What the fake GitLab holds: projects under groups and subgroups, merge requests (the real fixture one, one
 /// whose 130-file diff spans pages with collapsed and too-large files, and many small ones), issues, labels,
-/// repository files, and a failed pipeline with job logs. Shapes follow GitLab's REST API (v4).
+/// repository files, a failed pipeline with job logs, users and members, and a review-ready merge request with
+/// versions, commits, notes and discussions (see the partial files). Shapes follow GitLab's REST API (v4). The
+/// fake's own writes and reads of mutable state hold <see cref="Sync"/>; tests may set data up before calling.
 /// </summary>
-public sealed class FakeGitLabData
+public sealed partial class FakeGitLabData
 {
     /// <summary>The project of the fixture merge request: a subgroup path.</summary>
     public const string BackendPath = "acme/platform/backend";
@@ -41,14 +43,21 @@ public sealed class FakeGitLabData
     /// <summary>The line that ends the failing test job's log.</summary>
     public const string TestFailureLine = "FAILED tests/test_orders.py::test_total_includes_tax - AssertionError: assert 108 == 110";
 
+    private readonly Lock _sync = new();
+
     internal FakeGitLabData()
     {
         AddProject(BackendId, BackendPath, "Backend", "The order service.");
         AddProject(WebId, WebPath, "Web", "The storefront.");
         AddProject(1003, "acme/platform/infra/terraform", "Terraform", "Infrastructure.");
+        AddUsers();
         AddBackendContent();
+        AddReviewContent();
         AddWebContent();
     }
+
+    /// <summary>The lock that guards the data while the fake answers concurrent requests.</summary>
+    internal Lock Sync => _sync;
 
     /// <summary>Projects by id.</summary>
     public Dictionary<long, JsonObject> Projects { get; } = [];
