@@ -49,9 +49,8 @@ public sealed partial class UnifiedDiff
                 oldLine = int.Parse(header.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
                 newLine = int.Parse(header.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
 
-                // A side with no lines (a new or deleted file) is written as 0,0; its counter starts at 1.
-                oldLine = Math.Max(oldLine, 1);
-                newLine = Math.Max(newLine, 1);
+                // A side with no lines (a new or deleted file) is written as 0,0 and its counter stays 0, as GitLab's
+                // line codes have it (…_0_1 for a new file's first line); no line of that side is ever numbered.
                 inHunk = true;
                 continue;
             }

@@ -70,11 +70,12 @@ public sealed class UnifiedDiffTests
         Assert.Null(UnifiedDiff.Parse(TwoHunks).Find(side, line));
 
     [Fact]
-    public void Parse_NewFile_StartsTheNewSideAtOne()
+    public void Parse_NewFile_NumbersTheNewSideAndKeepsTheOldCounterAtZero()
     {
         var diff = UnifiedDiff.Parse("@@ -0,0 +1,2 @@\n+first\n+second\n");
 
         Assert.Equal([1, 2], diff.Lines.Select(l => l.NewLine!.Value));
+        Assert.All(diff.Lines, l => Assert.Equal(0, l.OldPosition));
         Assert.All(diff.Lines, l => Assert.Equal(DiffLineKind.Added, l.Kind));
     }
 }

@@ -36,6 +36,10 @@ internal sealed class RunHarness : IAsyncDisposable
 
     public AgentRunner Runner => _services.GetRequiredService<AgentRunner>();
 
+    /// <summary>A service of the wired agents (the reviewer, the mention responder).</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>Starts the fakes; <paramref name="agents"/> are agent files (name, YAML) written under <c>agents/</c>.</summary>
     public static async Task<RunHarness> StartAsync(Func<FakeModelRequest, FakeModelReply> script, params (string File, string Yaml)[] agents)
     {
