@@ -32,6 +32,8 @@ internal sealed class FakeGitLabHttp : IAsyncDisposable
 
     public Task<Reply> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
+    public async Task<string> GetTextAsync(string path) => await _client.GetStringAsync(path, TestContext.Current.CancellationToken);
+
     public Task<Reply> PostAsync(string path, JsonNode body) => SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) });
 
     public Task<Reply> PutAsync(string path, JsonNode body) => SendAsync(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) });

@@ -94,6 +94,19 @@ public sealed class FakeGitLabNoteTests
         Assert.Equal(["LGTM"], gitLab.Data.Notes(BackendId, ReviewMergeRequestIid).Select(n => (string?)n["body"]));
     }
 
+    [Fact]
+    public async Task PostNote_ManyAtOnce_EachStoredOnceWithItsOwnId()
+    {
+        await using var gitLab = await StartAsync();
+
+        var created = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => gitLab.PostAsync($"{Review}/notes", new JsonObject { ["body"] = $"note {i}" })));
+
+        Assert.All(created, c => Assert.Equal(HttpStatusCode.Created, c.Status));
+        Assert.Equal(Enumerable.Range(3001, 20).Select(i => (long)i), created.Select(c => (long)c.Object["id"]!).Order());
+        Assert.Equal(20, gitLab.Data.Discussions(BackendId, ReviewMergeRequestIid).Select(d => (string?)d["id"]).Distinct().Count());
+        Assert.Equal(20, gitLab.Data.Notes(BackendId, ReviewMergeRequestIid).Select(n => (string?)n["body"]).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("", new long[] { 3003, 3002, 3001 })]
     [InlineData("?sort=asc", new long[] { 3001, 3002, 3003 })]

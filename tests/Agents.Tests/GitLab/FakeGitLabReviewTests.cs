@@ -73,6 +73,19 @@ public sealed class FakeGitLabReviewTests
     }
 
     [Fact]
+    public async Task RawFile_AtTheHeadSha_HasTheDiffsLinesWhereTheDiffSays()
+    {
+        await using var gitLab = await StartAsync();
+
+        var response = await gitLab.GetTextAsync($"projects/278964/repository/files/src%2Forders%2Fpricing.py/raw?ref={ReviewHeadSha}");
+
+        string[] lines = response.Split('\n');
+        Assert.Equal("    amount = subtotal(order) - best_discount(order, discounts)", lines[PricingAddedNewLine - 1]);
+        Assert.Equal("    return Decimal(\"4.90\")", lines[PricingContextNewLine - 1]);
+        Assert.Equal("from orders.discounts import Discount, best_discount", lines[2]);
+    }
+
+    [Fact]
     public async Task PushCommit_NewVersionOnTopCommitsDiffsAndCompareFromThePreviousHead()
     {
         await using var gitLab = await StartAsync();
