@@ -95,7 +95,6 @@ public sealed partial class FakeGitLabData
     private void AddReviewContent()
     {
         AddCommit(BackendId, MainHeadSha, null, "Ship order totals with tax", "2026-11-18T16:00:00.000Z", DanaId);
-        Files[BackendId][PricingPath] = ReviewTexts.PricingBefore;
 
         var review = ReplaceMergeRequest(ReviewMergeRequestIid, "Add order discounts", "feature/discounts", "Customers can pass discount codes; the best one applies to the order total.\n\nCloses #1.");
         review["reviewers"] = new JsonArray(Author(Users[MayaId]));
@@ -103,12 +102,16 @@ public sealed partial class FakeGitLabData
         var head = AddCommit(BackendId, ReviewHeadSha, ReviewFirstCommitSha, "Apply the best discount to order totals", "2026-11-20T09:30:00.000Z", BobId);
         AddVersion(BackendId, ReviewMergeRequestIid, MainHeadSha, MainHeadSha, [head, first], ReviewDiffs(), "2026-11-20T10:00:00.000Z", ReviewVersionId);
         Compares[(BackendId, MainHeadSha, ReviewHeadSha)] = [.. ReviewDiffs()];
-        BranchFiles[(BackendId, "feature/discounts")] = new()
+        // The source branch's files, by branch name and by head SHA (main's tree is left as the other tests know it).
+        foreach (string reference in new[] { "feature/discounts", ReviewHeadSha })
         {
-            [PricingPath] = ReviewTexts.PricingAfter,
-            [DiscountsPath] = ReviewTexts.Discounts,
-            [DiscountsDocPath] = ReviewTexts.Docs,
-        };
+            BranchFiles[(BackendId, reference)] = new()
+            {
+                [PricingPath] = ReviewTexts.PricingAfter,
+                [DiscountsPath] = ReviewTexts.Discounts,
+                [DiscountsDocPath] = ReviewTexts.Docs,
+            };
+        }
 
         var draft = ReplaceMergeRequest(DraftMergeRequestIid, "Draft: Export orders as CSV", "feature/export-csv", "Work in progress: a CSV export of orders.");
         draft["draft"] = true;

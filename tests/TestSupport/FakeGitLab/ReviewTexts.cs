@@ -3,32 +3,6 @@ namespace Tributary.TestSupport.FakeGitLab;
 /// <summary>The file texts and unified diffs of the fake's review merge requests (Python, as the backend project is).</summary>
 internal static class ReviewTexts
 {
-    public const string PricingBefore = """
-        from decimal import Decimal
-
-        from orders.models import Order
-
-
-        def subtotal(order: Order) -> Decimal:
-            return sum((line.price * line.quantity for line in order.lines), Decimal("0"))
-
-
-        def tax(order: Order, rate: Decimal) -> Decimal:
-            return subtotal(order) * rate
-
-
-        def shipping(order: Order) -> Decimal:
-            if subtotal(order) >= Decimal("50"):
-                return Decimal("0")
-            return Decimal("4.90")
-
-
-        def total(order: Order, rate: Decimal) -> Decimal:
-            amount = subtotal(order)
-            return amount + tax(order, rate) + shipping(order)
-
-        """;
-
     public const string PricingAfter = """
         from decimal import Decimal
 
