@@ -28,17 +28,16 @@ internal static class ReviewCommand
         {
             project, mr, agent, dryRun, drafts, budget,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(budget) < 1_000)
-            {
-                result.AddError("--token-budget must be at least 1000");
-            }
-        });
         command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
             context,
             token =>
             {
+                if (parseResult.GetValue(budget) < 1_000)
+                {
+                    context.Error.WriteLine("error: --token-budget must be at least 1000");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+
                 if (ReviewTarget.Resolve(parseResult.GetValue(project), parseResult.GetValue(mr), context.ReadVariable, out string? problem) is not { } target)
                 {
                     context.Error.WriteLine($"error: {problem}");
