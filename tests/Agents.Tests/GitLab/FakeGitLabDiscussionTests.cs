@@ -23,7 +23,7 @@ public sealed class FakeGitLabDiscussionTests
     {
         await using var gitLab = await StartAsync();
 
-        var created = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "Tax ignores the discount.", ["position"] = Position(oldLine, newLine) });
+        var created = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "Tax ignores the discount.", ["position"] = Position(oldLine, newLine) });
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Matches("^[0-9a-f]{40}$", (string?)created.Object["id"]);
@@ -33,9 +33,9 @@ public sealed class FakeGitLabDiscussionTests
         Assert.Equal([true, false, false], new[] { note["resolvable"], note["resolved"], note["system"] }.Select(n => (bool)n!));
         string expectedPosition = $$"""{"base_sha":"{{MainHeadSha}}","start_sha":"{{MainHeadSha}}","head_sha":"{{ReviewHeadSha}}","old_path":"{{PricingPath}}","new_path":"{{PricingPath}}","position_type":"text","old_line":{{Number(oldLine)}},"new_line":{{Number(newLine)}},"line_range":null,"ignore_whitespace_change":false}""";
         AssertJson(expectedPosition, note["position"]);
-        var listed = (await gitLab.GetAsync($"{Review}/discussions")).Array.Single()!;
+        var listed = (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/discussions")).Array.Single()!;
         AssertJson(created.Json!.ToJsonString(), listed);
-        Assert.Equal(1, gitLab.GitLab.CountOf("POST", $"/api/v4/{Review}/discussions"));
+        Assert.Equal(1, gitLab.GitLab.CountOf("POST", $"/api/v4/{FakeGitLabHttp.ReviewPath}/discussions"));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class FakeGitLabDiscussionTests
     {
         await using var gitLab = await StartAsync();
 
-        var refused = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = why, ["position"] = Position(oldLine, newLine) });
+        var refused = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = why, ["position"] = Position(oldLine, newLine) });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         AssertJson(InvalidPosition, refused.Json);
@@ -71,7 +71,7 @@ public sealed class FakeGitLabDiscussionTests
         var position = Position(null, PricingAddedNewLine);
         position[field] = value;
 
-        var refused = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
+        var refused = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         AssertJson(InvalidPosition, refused.Json);
@@ -83,10 +83,10 @@ public sealed class FakeGitLabDiscussionTests
         await using var gitLab = await StartAsync();
         gitLab.Data.PushCommit(BackendId, ReviewMergeRequestIid, "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", ReviewDiffs(), []);
 
-        var stale = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "x", ["position"] = Position(null, PricingAddedNewLine) });
+        var stale = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "x", ["position"] = Position(null, PricingAddedNewLine) });
         var position = Position(null, PricingAddedNewLine);
         position["head_sha"] = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
-        var fresh = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
+        var fresh = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
 
         AssertJson(InvalidPosition, stale.Json);
         Assert.Equal(HttpStatusCode.Created, fresh.Status);
@@ -99,7 +99,7 @@ public sealed class FakeGitLabDiscussionTests
         var position = Position(null, PricingAddedNewLine);
         position.Remove("head_sha");
 
-        var refused = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
+        var refused = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         AssertJson("""{"error":"position[head_sha] is missing"}""", refused.Json);
@@ -112,7 +112,7 @@ public sealed class FakeGitLabDiscussionTests
         var position = Position(null, PricingAddedNewLine);
         position["line_range"] = Range($"{PricingHash}_17_18", "new", $"{PricingHash}_22_22", "new");
 
-        var created = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "These lines", ["position"] = position });
+        var created = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "These lines", ["position"] = position });
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         AssertJson($$$"""{"start":{"line_code":"{{{PricingHash}}}_17_18","type":"new","old_line":17,"new_line":18},"end":{"line_code":"{{{PricingHash}}}_22_22","type":"new","old_line":null,"new_line":22}}""",
@@ -131,7 +131,7 @@ public sealed class FakeGitLabDiscussionTests
         var position = Position(null, PricingAddedNewLine);
         position["line_range"] = Range(PricingHash + start, startType, PricingHash + end, endType);
 
-        var answer = await gitLab.PostAsync($"{Review}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
+        var answer = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions", new JsonObject { ["body"] = "x", ["position"] = position });
 
         Assert.Equal(status, answer.Status);
         if (status == HttpStatusCode.BadRequest)
@@ -146,7 +146,7 @@ public sealed class FakeGitLabDiscussionTests
         await using var gitLab = await StartAsync();
         var thread = gitLab.Data.AddDiscussion(BackendId, ReviewMergeRequestIid, BobId, "@tributary why is tax computed before the discount?", Position(null, PricingAddedNewLine));
 
-        var reply = await gitLab.PostAsync($"{Review}/discussions/{thread["id"]}/notes", new JsonObject { ["body"] = "Because `tax()` uses the subtotal." });
+        var reply = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions/{thread["id"]}/notes", new JsonObject { ["body"] = "Because `tax()` uses the subtotal." });
 
         Assert.Equal(HttpStatusCode.Created, reply.Status);
         Assert.Equal("DiffNote", (string?)reply.Object["type"]);

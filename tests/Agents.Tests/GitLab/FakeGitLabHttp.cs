@@ -9,7 +9,7 @@ namespace Tributary.Agents.Tests.GitLab;
 internal sealed class FakeGitLabHttp : IAsyncDisposable
 {
     /// <summary>The review merge request's API path.</summary>
-    public const string Review = "projects/278964/merge_requests/21";
+    public const string ReviewPath = "projects/278964/merge_requests/21";
 
     private readonly HttpClient _client;
 

@@ -14,7 +14,7 @@ public sealed class FakeGitLabNoteTests
     {
         await using var gitLab = await StartAsync();
 
-        var created = await gitLab.PostAsync($"{Review}/notes", new JsonObject { ["body"] = "## Review summary" });
+        var created = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/notes", new JsonObject { ["body"] = "## Review summary" });
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         var note = created.Object;
@@ -25,10 +25,10 @@ public sealed class FakeGitLabNoteTests
         Assert.Null(note["type"]);
         Assert.True(note.ContainsKey("type"));
         Assert.Equal([false, false], new[] { note["system"], note["resolvable"] }.Select(n => (bool)n!));
-        var discussion = (await gitLab.GetAsync($"{Review}/discussions")).Array.Single()!;
+        var discussion = (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/discussions")).Array.Single()!;
         Assert.True((bool)discussion["individual_note"]!);
         AssertJson(note.ToJsonString(), discussion["notes"]![0]);
-        AssertJson(note.ToJsonString(), (await gitLab.GetAsync($"{Review}/notes")).Array.Single());
+        AssertJson(note.ToJsonString(), (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/notes")).Array.Single());
     }
 
     [Fact]
@@ -38,11 +38,11 @@ public sealed class FakeGitLabNoteTests
         var comment = gitLab.Data.AddNote(BackendId, ReviewMergeRequestIid, BobId, "@tributary does this handle an empty discount list?");
         string id = (string)gitLab.Data.Discussions(BackendId, ReviewMergeRequestIid).Single()["id"]!;
 
-        var reply = await gitLab.PostAsync($"{Review}/discussions/{id}/notes", new JsonObject { ["body"] = "Yes: `max(..., default=0)`." });
+        var reply = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions/{id}/notes", new JsonObject { ["body"] = "Yes: `max(..., default=0)`." });
 
         Assert.Equal(HttpStatusCode.Created, reply.Status);
         Assert.Equal(["DiscussionNote", "tributary-bot"], new[] { reply.Object["type"], reply.Object["author"]!["username"] }.Select(n => (string?)n));
-        var thread = (await gitLab.GetAsync($"{Review}/discussions/{id}")).Object;
+        var thread = (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/discussions/{id}")).Object;
         Assert.False((bool)thread["individual_note"]!);
         var notes = thread["notes"]!.AsArray();
         Assert.Equal([(long)comment["id"]!, (long)reply.Object["id"]!], notes.Select(n => (long)n!["id"]!));
@@ -56,7 +56,7 @@ public sealed class FakeGitLabNoteTests
     {
         await using var gitLab = await StartAsync();
 
-        var reply = await gitLab.PostAsync($"{Review}/discussions/{new string('a', 40)}/notes", new JsonObject { ["body"] = "hello" });
+        var reply = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/discussions/{new string('a', 40)}/notes", new JsonObject { ["body"] = "hello" });
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
         AssertJson("""{"message":"404 Discussion Not Found"}""", reply.Json);
@@ -66,14 +66,14 @@ public sealed class FakeGitLabNoteTests
     public async Task PutNote_ByItsAuthor_UpdatesItInPlaceAndIsRecorded()
     {
         await using var gitLab = await StartAsync();
-        long id = (long)(await gitLab.PostAsync($"{Review}/notes", new JsonObject { ["body"] = "Summary v1" })).Object["id"]!;
+        long id = (long)(await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/notes", new JsonObject { ["body"] = "Summary v1" })).Object["id"]!;
 
-        var updated = await gitLab.PutAsync($"{Review}/notes/{id}", new JsonObject { ["body"] = "Summary v2" });
+        var updated = await gitLab.PutAsync($"{FakeGitLabHttp.ReviewPath}/notes/{id}", new JsonObject { ["body"] = "Summary v2" });
 
         Assert.Equal(HttpStatusCode.OK, updated.Status);
         Assert.Equal(["Summary v2", "2026-11-23T12:00:00.000Z", "2026-11-23T12:01:00.000Z"], new[] { updated.Object["body"], updated.Object["created_at"], updated.Object["updated_at"] }.Select(n => (string?)n));
         Assert.Equal(["Summary v2"], gitLab.Data.Notes(BackendId, ReviewMergeRequestIid).Select(n => (string?)n["body"]));
-        Assert.Equal(1, gitLab.GitLab.CountOf("PUT", $"/api/v4/{Review}/notes/{id}"));
+        Assert.Equal(1, gitLab.GitLab.CountOf("PUT", $"/api/v4/{FakeGitLabHttp.ReviewPath}/notes/{id}"));
         Assert.Equal(["POST", "PUT"], gitLab.GitLab.Posts.Select(p => p.Method));
         Assert.Equal("Summary v2", gitLab.GitLab.Posts[1].Body.GetProperty("body").GetString());
     }
@@ -84,8 +84,8 @@ public sealed class FakeGitLabNoteTests
         await using var gitLab = await StartAsync();
         long bobs = (long)gitLab.Data.AddNote(BackendId, ReviewMergeRequestIid, BobId, "LGTM")["id"]!;
 
-        var forbidden = await gitLab.PutAsync($"{Review}/notes/{bobs}", new JsonObject { ["body"] = "hijacked" });
-        var unknown = await gitLab.PutAsync($"{Review}/notes/999999", new JsonObject { ["body"] = "x" });
+        var forbidden = await gitLab.PutAsync($"{FakeGitLabHttp.ReviewPath}/notes/{bobs}", new JsonObject { ["body"] = "hijacked" });
+        var unknown = await gitLab.PutAsync($"{FakeGitLabHttp.ReviewPath}/notes/999999", new JsonObject { ["body"] = "x" });
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
         AssertJson("""{"message":"403 Forbidden"}""", forbidden.Json);
@@ -99,7 +99,7 @@ public sealed class FakeGitLabNoteTests
     {
         await using var gitLab = await StartAsync();
 
-        var created = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => gitLab.PostAsync($"{Review}/notes", new JsonObject { ["body"] = $"note {i}" })));
+        var created = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/notes", new JsonObject { ["body"] = $"note {i}" })));
 
         Assert.All(created, c => Assert.Equal(HttpStatusCode.Created, c.Status));
         Assert.Equal(Enumerable.Range(3001, 20).Select(i => (long)i), created.Select(c => (long)c.Object["id"]!).Order());
@@ -117,11 +117,11 @@ public sealed class FakeGitLabNoteTests
         await using var gitLab = await StartAsync();
         foreach (string body in new[] { "one", "two", "three" })
         {
-            await gitLab.PostAsync($"{Review}/notes", new JsonObject { ["body"] = body });
+            await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/notes", new JsonObject { ["body"] = body });
         }
 
-        await gitLab.PutAsync($"{Review}/notes/3001", new JsonObject { ["body"] = "one, edited" });
-        var notes = await gitLab.GetAsync($"{Review}/notes{query}");
+        await gitLab.PutAsync($"{FakeGitLabHttp.ReviewPath}/notes/3001", new JsonObject { ["body"] = "one, edited" });
+        var notes = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/notes{query}");
 
         Assert.Equal(expected, notes.Array.Select(n => (long)n!["id"]!));
     }
@@ -133,7 +133,7 @@ public sealed class FakeGitLabNoteTests
     {
         await using var gitLab = await StartAsync();
 
-        var answer = await gitLab.GetAsync($"{Review}/{path}");
+        var answer = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/{path}");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         AssertJson(body, answer.Json);
@@ -147,7 +147,7 @@ public sealed class FakeGitLabNoteTests
     {
         await using var gitLab = await StartAsync();
 
-        var answer = await gitLab.PostAsync($"{Review}/{path}", JsonNode.Parse(request)!);
+        var answer = await gitLab.PostAsync($"{FakeGitLabHttp.ReviewPath}/{path}", JsonNode.Parse(request)!);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         AssertJson(body, answer.Json);

@@ -18,8 +18,8 @@ public sealed class FakeGitLabReviewTests
     {
         await using var gitLab = await StartAsync();
 
-        var versions = await gitLab.GetAsync($"{Review}/versions");
-        var mergeRequest = await gitLab.GetAsync(Review);
+        var versions = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/versions");
+        var mergeRequest = await gitLab.GetAsync(FakeGitLabHttp.ReviewPath);
 
         Assert.Equal(HttpStatusCode.OK, versions.Status);
         AssertJson($$"""[{"id":1201,"head_commit_sha":"{{ReviewHeadSha}}","base_commit_sha":"{{MainHeadSha}}","start_commit_sha":"{{MainHeadSha}}","created_at":"2026-11-20T10:00:00.000Z","merge_request_id":700021,"state":"collected","real_size":"3"}]""", versions.Json);
@@ -47,8 +47,8 @@ public sealed class FakeGitLabReviewTests
     {
         await using var gitLab = await StartAsync();
 
-        var first = await gitLab.GetAsync($"{Review}/commits?per_page=1");
-        var second = await gitLab.GetAsync($"{Review}/commits?per_page=1&page=2");
+        var first = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/commits?per_page=1");
+        var second = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/commits?per_page=1&page=2");
 
         Assert.Equal("2", first.NextPage);
         Assert.Equal(string.Empty, second.NextPage);
@@ -63,7 +63,7 @@ public sealed class FakeGitLabReviewTests
     {
         await using var gitLab = await StartAsync();
 
-        var diffs = await gitLab.GetAsync($"{Review}/diffs");
+        var diffs = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/diffs");
 
         Assert.Equal([PricingPath, DiscountsPath, DiscountsDocPath], diffs.Array.Select(d => (string?)d!["new_path"]));
         Assert.Equal([false, true, true], diffs.Array.Select(d => (bool)d!["new_file"]!));
@@ -93,14 +93,14 @@ public sealed class FakeGitLabReviewTests
 
         gitLab.Data.PushCommit(BackendId, ReviewMergeRequestIid, NewHead, NewDiffs, since);
 
-        var versions = await gitLab.GetAsync($"{Review}/versions");
+        var versions = await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/versions");
         Assert.Equal([1300L, ReviewVersionId], versions.Array.Select(v => (long)v!["id"]!));
         Assert.Equal([NewHead, ReviewHeadSha], versions.Array.Select(v => (string?)v!["head_commit_sha"]));
         Assert.Equal([MainHeadSha, MainHeadSha], versions.Array.Select(v => (string?)v!["base_commit_sha"]));
         Assert.Equal("1", (string?)versions.Array[0]!["real_size"]);
-        Assert.Equal([NewHead, ReviewHeadSha, ReviewFirstCommitSha], (await gitLab.GetAsync($"{Review}/commits")).Array.Select(c => (string?)c!["id"]));
-        AssertJson(new JsonArray([.. NewDiffs]).ToJsonString(), (await gitLab.GetAsync($"{Review}/diffs")).Json);
-        var mergeRequest = (await gitLab.GetAsync(Review)).Object;
+        Assert.Equal([NewHead, ReviewHeadSha, ReviewFirstCommitSha], (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/commits")).Array.Select(c => (string?)c!["id"]));
+        AssertJson(new JsonArray([.. NewDiffs]).ToJsonString(), (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/diffs")).Json);
+        var mergeRequest = (await gitLab.GetAsync(FakeGitLabHttp.ReviewPath)).Object;
         Assert.Equal(NewHead, (string?)mergeRequest["sha"]);
         AssertJson($$"""{"base_sha":"{{MainHeadSha}}","head_sha":"{{NewHead}}","start_sha":"{{MainHeadSha}}"}""", mergeRequest["diff_refs"]);
 
@@ -120,8 +120,8 @@ public sealed class FakeGitLabReviewTests
 
         gitLab.Data.ForcePush(BackendId, ReviewMergeRequestIid, NewHead, NewDiffs);
 
-        Assert.Equal([NewHead], (await gitLab.GetAsync($"{Review}/commits")).Array.Select(c => (string?)c!["id"]));
-        Assert.Equal([NewHead, ReviewHeadSha], (await gitLab.GetAsync($"{Review}/versions")).Array.Select(v => (string?)v!["head_commit_sha"]));
+        Assert.Equal([NewHead], (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/commits")).Array.Select(c => (string?)c!["id"]));
+        Assert.Equal([NewHead, ReviewHeadSha], (await gitLab.GetAsync($"{FakeGitLabHttp.ReviewPath}/versions")).Array.Select(v => (string?)v!["head_commit_sha"]));
         var gone = await gitLab.GetAsync($"projects/278964/repository/compare?from={ReviewHeadSha}&to={NewHead}");
         Assert.Equal(HttpStatusCode.NotFound, gone.Status);
         AssertJson("""{"message":"404 Ref Not Found"}""", gone.Json);
