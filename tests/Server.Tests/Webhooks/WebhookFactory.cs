@@ -36,7 +36,7 @@ internal sealed class WebhookFactory(
 
     public RecordingWorkHandler Handler { get; } = handler;
 
-    public LogCollector Logs { get; } = new();
+    public WaitableLogs Logs { get; } = new();
 
     public WebhookWorkQueue Queue => Services.GetRequiredService<WebhookWorkQueue>();
 
