@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -67,6 +68,12 @@ internal static class GitLabWebhookEndpoint
         {
             await RefuseAsync(StatusCodes.Status503ServiceUnavailable, "stopping", "stopping", WebhookMessages.Stopping, options.RetryAfter);
             return;
+        }
+
+        // Kestrel's own limit (30 MB) must not cut in before this one, whatever the configured size.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBodyBytes + 1;
         }
 
         if (await WebhookBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken) is not { } body)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.Server.Webhooks;
 using Tributary.TestSupport.GitLabWebhooks;
 
@@ -10,11 +11,13 @@ public sealed class WebhookTelemetryTests
     public async Task Count_Deliveries_CountedByEventAndOutcome()
     {
         await using var host = new WebhookFactory(new RecordingWorkHandler());
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
         var counted = new List<string>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WebhookTelemetry.MeterName && instrument.Name == WebhookTelemetry.DeliveriesName)
+            // Other tests' hosts have the same meter; this host's meters are scoped to its factory.
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == WebhookTelemetry.MeterName && instrument.Name == WebhookTelemetry.DeliveriesName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
