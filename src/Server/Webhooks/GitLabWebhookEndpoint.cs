@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -14,16 +13,13 @@ namespace Tributary.Server.Webhooks;
 /// <c>POST /webhooks/gitlab</c>: checks <c>X-Gitlab-Token</c>, reads the delivery, and queues the work it asks for,
 /// answering at once (202) so GitLab never waits for a review. Not behind the <c>/mcp</c> key: GitLab cannot send it.
 /// </summary>
-internal static class GitLabWebhookEndpoint
+internal static partial class GitLabWebhookEndpoint
 {
     /// <summary>The route.</summary>
     public const string Pattern = "/webhooks/gitlab";
 
     private const string TokenHeader = "X-Gitlab-Token";
     private const string EventHeader = "X-Gitlab-Event";
-    private const string EventUuidHeader = "X-Gitlab-Event-UUID";
-    private const string WebhookUuidHeader = "X-Gitlab-Webhook-UUID";
-    private const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>Maps the endpoint (it answers 404 while the secret is not set).</summary>
     public static IEndpointRouteBuilder MapGitLabWebhook(this IEndpointRouteBuilder endpoints)
@@ -162,37 +158,4 @@ internal static class GitLabWebhookEndpoint
 
         await WebhookResponses.AcceptedAsync(http.Response, work, duplicate: false, coalesced, cancellationToken);
     }
-
-    // GitLab names a delivery in several headers, depending on its version; any of them will do in logs.
-    private static string DeliveryId(HttpRequest request) =>
-        Header(request, EventUuidHeader) ?? Header(request, IdempotencyHeader) ?? Header(request, WebhookUuidHeader) ?? "unknown";
-
-    /// <summary>
-    /// What makes a delivery the same as an earlier one: its event id (shared by every webhook an event fires), its
-    /// idempotency key (kept by GitLab's retries), and for a mention the note itself, whichever are present.
-    /// </summary>
-    private static List<string> DeliveryKeys(HttpRequest request, WebhookWork work)
-    {
-        var keys = new List<string>(3);
-        if (Header(request, EventUuidHeader) is { } eventId)
-        {
-            keys.Add("event:" + eventId);
-        }
-
-        if (Header(request, IdempotencyHeader) is { } idempotencyKey)
-        {
-            keys.Add("idempotency:" + idempotencyKey);
-        }
-
-        if (work is MentionWork mention)
-        {
-            keys.Add(string.Create(CultureInfo.InvariantCulture, $"note:{mention.ProjectId}:{mention.NoteId}"));
-        }
-
-        return keys;
-    }
-
-    // Header values are limited to what a delivery id looks like, so a caller cannot make keys of any size.
-    private static string? Header(HttpRequest request, string name) =>
-        request.Headers[name].ToString() is { Length: > 0 and <= 128 } value ? value : null;
 }

@@ -10,7 +10,7 @@ namespace Tributary.Server.Webhooks;
 /// and merge request and the loop goes on. On shutdown it takes no more work, reports every item that had not
 /// started, lets running ones finish until the host's shutdown timeout, then cancels them and reports them.
 /// </summary>
-internal sealed class WebhookWorkers(
+internal sealed partial class WebhookWorkers(
     WebhookWorkQueue queue,
     IWebhookWorkHandler handler,
     IMergeRequestLocks locks,
@@ -19,45 +19,8 @@ internal sealed class WebhookWorkers(
     TimeProvider time,
     ILogger<WebhookWorkers> logger) : BackgroundService
 {
-    // How long cancelled items get to end once the shutdown timeout has passed.
-    private static readonly TimeSpan s_abortGrace = TimeSpan.FromSeconds(5);
-
     // Cancelled when the shutdown timeout has passed: what still runs is cancelled then.
     private readonly CancellationTokenSource _abort = new();
-
-    /// <inheritdoc />
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        foreach (var item in queue.Stop())
-        {
-            var work = item.Work;
-            WebhookLog.Abandoned(logger, WorkKind.Of(work), work.MergeRequestIid, work.ProjectPath, work.ProjectId, work.DeliveryId);
-            await ForgetAsync(item);
-        }
-
-        await using var abortAtTimeout = cancellationToken.Register(_abort.Cancel);
-        try
-        {
-            await base.StopAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The shutdown timeout passed; the running items were cancelled.
-        }
-
-        // Cancelled items end quickly; waiting for them lets each report itself before logging goes away.
-        if (ExecuteTask is { IsCompleted: false } running)
-        {
-            try
-            {
-                await running.WaitAsync(s_abortGrace, time, CancellationToken.None);
-            }
-            catch (TimeoutException)
-            {
-                // A handler that ignores cancellation: the host stops without waiting for it any longer.
-            }
-        }
-    }
 
     /// <inheritdoc />
     public override void Dispose()
@@ -174,19 +137,6 @@ internal sealed class WebhookWorkers(
         else if (queue.IsStopped)
         {
             WebhookLog.Abandoned(logger, "review", review.MergeRequestIid, review.ProjectPath, review.ProjectId, review.DeliveryId);
-        }
-    }
-
-    private async Task ForgetAsync(QueuedWork item)
-    {
-        try
-        {
-            await ledger.ReleaseAsync(item.DeliveryKeys, CancellationToken.None);
-        }
-#pragma warning disable CA1031 // Best effort: the item was already reported; a resend would then count as a duplicate.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
         }
     }
 }
