@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
+using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Health;
 
@@ -39,7 +40,7 @@ internal static class HealthPage
     /// Renders the page for <paramref name="status"/>, <paramref name="servers"/> and, when configured in the host,
     /// <paramref name="gitLab"/>, generated at <paramref name="now"/>.
     /// </summary>
-    public static string Render(HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, DateTimeOffset now, bool probed)
+    public static string Render(HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, DateTimeOffset now, bool probed, WebhookHealth? webhooks = null)
     {
         ArgumentNullException.ThrowIfNull(servers);
         var statusId = HealthResponseWriter.StatusId(status);
@@ -65,6 +66,11 @@ internal static class HealthPage
             AppendGitLab(html, gitLab);
         }
 
+        if (webhooks is not null)
+        {
+            AppendWebhooks(html, webhooks);
+        }
+
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -77,6 +83,25 @@ internal static class HealthPage
             .Append("<td>").Append(gitLab.User is { } user ? Encode(user) : "–").Append("</td>")
             .Append("<td class=\"error\">").Append(Encode(gitLab.LastError ?? string.Empty)).Append("</td>")
             .Append("<td class=\"num\">").Append(Latency(gitLab.Latency)).Append("</td></tr>\n</tbody></table>\n");
+    }
+
+    private static void AppendWebhooks(StringBuilder html, WebhookHealth webhooks)
+    {
+        html.Append("<h2>GitLab webhook</h2>\n<table><thead><tr><th>State</th><th>Waiting</th><th>Running</th><th>Capacity</th><th>Workers</th><th>Store</th></tr></thead><tbody>\n")
+            .Append("<tr data-webhooks=\"").Append(Encode(webhooks.State)).Append("\"><td><span class=\"status state ").Append(webhooks.State == "on" ? "connected" : "disabled").Append("\">")
+            .Append(Encode(webhooks.State)).Append("</span>");
+        if (webhooks.Reason is { } reason)
+        {
+            html.Append("<div class=\"description\">").Append(Encode(reason)).Append("</div></td><td colspan=\"5\"></td></tr>\n");
+        }
+        else
+        {
+            html.Append("</td><td class=\"num\">").Append(webhooks.QueueDepth).Append("</td><td class=\"num\">").Append(webhooks.Running)
+                .Append("</td><td class=\"num\">").Append(webhooks.Capacity).Append("</td><td class=\"num\">").Append(webhooks.Workers)
+                .Append("</td><td>").Append(Encode(webhooks.Store)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
     }
 
     private static void AppendRow(StringBuilder html, ServerHealth server)

@@ -5,11 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
+using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Health;
 
 /// <summary>
-/// Writes <c>/health</c> as JSON: <c>{ "status": "healthy", "servers": { "NAME": { "state": "connected", ... } }, "gitlab": { "state": ... } }</c>,
+/// Writes <c>/health</c> as JSON: <c>{ "status": "healthy", "servers": { "NAME": { "state": "connected", ... } }, "gitlab": { "state": ... }, "webhooks": { "state": ... } }</c>,
 /// or as <see cref="HealthPage"/> when a browser asks for HTML. Holds no secret: the manager redacts last errors,
 /// and nothing else here comes from configuration values.
 /// </summary>
@@ -27,9 +28,10 @@ internal static class HealthResponseWriter
         context.Response.Headers.Vary = "Accept";
         var servers = Data<IReadOnlyList<ServerHealth>>(report, UpstreamHealthCheck.ServersKey) ?? [];
         var gitLab = Data<GitLabHealth>(report, GitLabHealthCheck.HealthKey);
+        var webhooks = Data<WebhookHealth>(report, WebhookHealthCheck.HealthKey);
         return HealthContentNegotiation.PrefersHtml(context.Request)
-            ? WritePageAsync(context, report.Status, servers, gitLab)
-            : WriteJsonAsync(context, report.Status, servers, gitLab);
+            ? WritePageAsync(context, report.Status, servers, gitLab, webhooks)
+            : WriteJsonAsync(context, report.Status, servers, gitLab, webhooks);
     }
 
     // The entry names differ between the reporting and the probing checks; the data keys do not.
@@ -40,17 +42,17 @@ internal static class HealthResponseWriter
     /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
     public static string StatusId(HealthStatus status) => status.ToString().ToLowerInvariant();
 
-    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab)
+    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks)
     {
         var now = (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        var page = HealthPage.Render(status, servers, gitLab, now, HealthProbe.IsRequested(context));
+        var page = HealthPage.Render(status, servers, gitLab, now, HealthProbe.IsRequested(context), webhooks);
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = HealthPage.ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         await context.Response.WriteAsync(page, context.RequestAborted);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab)
+    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body, s_jsonOptions);
@@ -68,8 +70,33 @@ internal static class HealthResponseWriter
             WriteGitLab(json, gitLab);
         }
 
+        if (webhooks is not null)
+        {
+            WriteWebhooks(json, webhooks);
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
+    }
+
+    private static void WriteWebhooks(Utf8JsonWriter json, WebhookHealth webhooks)
+    {
+        json.WriteStartObject("webhooks");
+        json.WriteString("state", webhooks.State);
+        if (webhooks.Reason is { } reason)
+        {
+            json.WriteString("reason", reason);
+        }
+        else
+        {
+            json.WriteNumber("queueDepth", webhooks.QueueDepth);
+            json.WriteNumber("running", webhooks.Running);
+            json.WriteNumber("capacity", webhooks.Capacity);
+            json.WriteNumber("workers", webhooks.Workers);
+            json.WriteString("store", webhooks.Store);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteGitLab(Utf8JsonWriter json, GitLabHealth gitLab)

@@ -14,8 +14,12 @@ namespace Tributary.Server.Health;
 /// </remarks>
 internal static class TributaryHealthExtensions
 {
-    private const string ReportTag = "upstreams";
-    private const string ProbeTag = "probe";
+    /// <summary>The tag of the checks <c>/health</c> runs without <c>?probe=true</c>.</summary>
+    internal const string ReportTag = "upstreams";
+
+    /// <summary>The tag of the checks <c>/health?probe=true</c> runs.</summary>
+    internal const string ProbeTag = "probe";
+
     private const string ReadyTag = "ready";
 
     /// <summary>Adds the upstream, GitLab and readiness checks.</summary>

@@ -10,13 +10,14 @@ using Tributary.McpClientRegistry.Configuration;
 using Tributary.Server.Health;
 using Tributary.Server.Mcp;
 using Tributary.Server.Security;
+using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Host;
 
 /// <summary>Wires the host: upstream connections, health endpoints and the MCP endpoint.</summary>
 internal static class TributaryHostExtensions
 {
-    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, the GitLab client and tools, health checks and the MCP server.</summary>
+    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, the GitLab client and tools, health checks, the MCP server and the GitLab webhook.</summary>
     public static IServiceCollection AddTributaryHost(this IServiceCollection services, TributaryConfig config, Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -26,15 +27,17 @@ internal static class TributaryHostExtensions
         services.AddTributaryAgents(config, readVariable);
         services.AddTributaryHealth();
         services.AddTributaryMcp();
+        services.AddTributaryWebhooks(readVariable);
         return services;
     }
 
-    /// <summary>Maps <c>/health</c>, <c>/health/live</c>, <c>/health/ready</c>, <c>/mcp</c> and <c>POST /agents/{name}/runs</c>.</summary>
+    /// <summary>Maps <c>/health</c>, <c>/health/live</c>, <c>/health/ready</c>, <c>/mcp</c>, <c>POST /agents/{name}/runs</c> and <c>POST /webhooks/gitlab</c>.</summary>
     public static IEndpointRouteBuilder MapTributary(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTributaryHealth();
         endpoints.MapMcp(TributaryMcpExtensions.Path).RequireTributaryKey().NoteAbandonment();
         endpoints.MapTributaryAgents();
+        endpoints.MapTributaryWebhooks();
         return endpoints;
     }
 }

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Tributary.McpClientRegistry.Telemetry;
+using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Telemetry;
 
@@ -72,6 +73,7 @@ internal static class TributaryTelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter(UpstreamTelemetry.SourceName)
+                .AddMeter(WebhookTelemetry.MeterName)
                 .AddOtlpExporter());
         return builder;
     }

@@ -1,0 +1,33 @@
+using Tributary.Server.Webhooks;
+
+namespace Tributary.Server.Tests.Webhooks;
+
+public sealed class NoteMentionTests
+{
+    private static readonly NoteMention s_mention = new("tributary");
+
+    [Theory]
+    [InlineData("@tributary")]
+    [InlineData("@Tributary what is this?")]
+    [InlineData("thanks @tributary.")]
+    [InlineData("thanks @tributary, and:")]
+    [InlineData("> quoted\nnot quoted @tributary")]
+    [InlineData("```\ncode\n```\n@tributary after the code")]
+    [InlineData(">>>\nquote\n>>>\n@tributary after the quote")]
+    [InlineData("\t@tributary indented")]
+    public void IsIn_MentionOutsideQuotesAndCode_True(string note) => Assert.True(s_mention.IsIn(note));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tributary without the at")]
+    [InlineData("@tributary_bot")]
+    [InlineData("@tributary-bot")]
+    [InlineData("@tributary.bot")]
+    [InlineData("someone@tributary.dev")]
+    [InlineData("@@tributary")]
+    [InlineData("> @tributary quoted")]
+    [InlineData("  > @tributary quoted and indented")]
+    [InlineData(">>>\n@tributary in a quote block\n>>>")]
+    [InlineData("```\n@tributary in a code fence\n```")]
+    public void IsIn_NoMentionOrOnlyQuoted_False(string note) => Assert.False(s_mention.IsIn(note));
+}
