@@ -85,7 +85,7 @@ public sealed partial class MentionResponder
 
     private async Task<string?> RefusalAsync(MentionRequest request, CancellationToken cancellationToken)
     {
-        if (TributaryMention.Question(request.Note) is null)
+        if (NoteMention.Tributary.Question(request.Note) is null)
         {
             return "the note does not address @tributary outside quotes and code";
         }
@@ -149,7 +149,7 @@ public sealed partial class MentionResponder
         }
 
         content.Append("\nThe question (note ").Append(request.NoteId.ToString(CultureInfo.InvariantCulture)).Append("):\n")
-            .Append(UntrustedData.Bound(TributaryMention.Question(request.Note) ?? string.Empty, MaxThreadNote));
+            .Append(UntrustedData.Bound(NoteMention.Tributary.Question(request.Note) ?? string.Empty, MaxThreadNote));
         return $"Answer the question asked of you in this merge request thread. Your answer is posted as a reply in the thread.\n{data.Preamble}\n\n{data.Wrap(content.ToString())}";
     }
 

@@ -1,3 +1,4 @@
+using Tributary.Agents.Chat;
 using System.Text.Json;
 
 namespace Tributary.Server.Webhooks;

@@ -1,3 +1,4 @@
+using Tributary.Agents.Chat;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,8 @@ internal static class TributaryWebhookExtensions
     /// <summary>
     /// Adds the webhook's settings (from <see cref="WebhookOptions.SecretVariable"/> and the other <c>TRIBUTARY_WEBHOOK_*</c>
     /// variables, checked at start-up), the queue and its workers, the delivery ledger and merge request locks (in Redis
-    /// when the cache has one), the <c>/health</c> entry, and a handler that only logs unless one is registered
-    /// (<see cref="IWebhookWorkHandler"/>, added with TryAdd so the real one wins whatever the order).
+    /// when the cache has one), the <c>/health</c> entry, and the handler that reviews and answers (<see cref="AgentWebhookWorkHandler"/>;
+    /// added with TryAdd, so tests can put theirs first).
     /// </summary>
     public static IServiceCollection AddTributaryWebhooks(this IServiceCollection services, Func<string, string?> readVariable)
     {
@@ -23,7 +24,7 @@ internal static class TributaryWebhookExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 
-        services.TryAddSingleton<IWebhookWorkHandler, UnhandledWebhookWorkHandler>();
+        services.TryAddSingleton<IWebhookWorkHandler, AgentWebhookWorkHandler>();
         services.AddSingleton(provider => new GitLabWebhookParser(new NoteMention(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MentionName)));
         services.AddSingleton<WebhookTelemetry>();
         services.AddSingleton<WebhookRedis>();

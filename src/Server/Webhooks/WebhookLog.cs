@@ -44,8 +44,8 @@ internal static partial class WebhookLog
     [LoggerMessage(7012, LogLevel.Warning, "Shutting down: abandoned {Kind} of merge request !{MergeRequestIid} of {ProjectPath} (project {ProjectId}) before it started, delivery {DeliveryId}; send the delivery again from GitLab's webhook page once Tributary is back")]
     public static partial void Abandoned(ILogger logger, string kind, int mergeRequestIid, string projectPath, long projectId, string deliveryId);
 
-    [LoggerMessage(7013, LogLevel.Warning, "No handler for webhook work yet: {Kind} of merge request !{MergeRequestIid} of {ProjectPath} (project {ProjectId}) not done")]
-    public static partial void NoHandler(ILogger logger, string kind, int mergeRequestIid, string projectPath, long projectId);
+    [LoggerMessage(7013, LogLevel.Information, "Webhook {Kind} of merge request !{MergeRequestIid} of {ProjectPath} (project {ProjectId}): {Outcome}")]
+    public static partial void WorkDone(ILogger logger, string kind, int mergeRequestIid, string projectPath, long projectId, string outcome);
 
     [LoggerMessage(7014, LogLevel.Information, "Another replica works on merge request !{MergeRequestIid} of {ProjectPath} (project {ProjectId}): it will review once more when done, delivery {DeliveryId}")]
     public static partial void ReviewHandedOver(ILogger logger, int mergeRequestIid, string projectPath, long projectId, string deliveryId);

@@ -26,17 +26,4 @@ public sealed class WebhookWorkersTests
         var error = await host.Logs.WaitForAsync(7010);
         Assert.Equal("review of merge request !7 of mygroup/my-project (project 42) failed, delivery boom", error.Message);
     }
-
-    [Fact]
-    public async Task Run_NoHandlerRegistered_DefaultHandlerLogsThatNothingWasDone()
-    {
-        await using var host = new WebhookFactory(new RecordingWorkHandler(), services: services =>
-            services.Replace(ServiceDescriptor.Singleton<IWebhookWorkHandler, UnhandledWebhookWorkHandler>()));
-
-        using var response = await host.PostFixtureAsync(GitLabWebhookParser.MergeRequestHook, GitLabWebhookFixtures.MergeRequestUpdateWithOldrev, "e-1");
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var entry = await host.Logs.WaitForAsync(7013);
-        Assert.Equal("No handler for webhook work yet: review of merge request !7 of mygroup/my-project (project 42) not done", entry.Message);
-    }
 }

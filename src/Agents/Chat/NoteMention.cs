@@ -1,13 +1,14 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Tributary.Server.Webhooks;
+namespace Tributary.Agents.Chat;
 
 /// <summary>
 /// Finds an <c>@name</c> mention in a note's Markdown the way a reader would: as a whole user name, in any case,
-/// and not only inside quoted lines (<c>&gt; ...</c>, <c>&gt;&gt;&gt;</c> blocks) or code fences, which repeat
-/// what someone else wrote.
+/// and not inside quoted lines (<c>&gt; ...</c>, <c>&gt;&gt;&gt;</c> blocks) or code fences, which repeat what
+/// someone else wrote. The webhook uses it to decide what to queue and the chat to find the question.
 /// </summary>
-internal sealed class NoteMention
+public sealed class NoteMention
 {
     private readonly Regex _mention;
 
@@ -25,18 +26,27 @@ internal sealed class NoteMention
             TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Mentions of <c>@tributary</c>.</summary>
+    public static NoteMention Tributary { get; } = new("tributary");
+
     /// <summary>The user name looked for, without <c>@</c>.</summary>
     public string Name { get; }
 
     /// <summary>Whether <paramref name="note"/> mentions <see cref="Name"/> outside quotes and code.</summary>
-    public bool IsIn(string note)
+    public bool IsIn(string note) => Question(note) is not null;
+
+    /// <summary>
+    /// The note's own text (without quotes and code) with the mentions removed, or <see langword="null"/> when it
+    /// does not mention <see cref="Name"/> outside quotes and code.
+    /// </summary>
+    public string? Question(string note)
     {
         ArgumentNullException.ThrowIfNull(note);
-        var inQuoteBlock = false;
-        var inCode = false;
-        foreach (var rawLine in note.Split('\n'))
+        var own = new StringBuilder();
+        bool mentioned = false, inQuoteBlock = false, inCode = false;
+        foreach (string rawLine in note.ReplaceLineEndings("\n").Split('\n'))
         {
-            var line = rawLine.TrimStart();
+            string line = rawLine.TrimStart();
             if (!inQuoteBlock && line.StartsWith("```", StringComparison.Ordinal))
             {
                 inCode = !inCode;
@@ -49,12 +59,13 @@ internal sealed class NoteMention
                 continue;
             }
 
-            if (!inCode && !inQuoteBlock && !line.StartsWith('>') && _mention.IsMatch(line))
+            if (!inCode && !inQuoteBlock && !line.StartsWith('>'))
             {
-                return true;
+                mentioned |= _mention.IsMatch(line);
+                own.Append(_mention.Replace(rawLine, string.Empty)).Append('\n');
             }
         }
 
-        return false;
+        return mentioned ? own.ToString().Trim() : null;
     }
 }

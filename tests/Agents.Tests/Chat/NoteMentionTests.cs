@@ -1,10 +1,10 @@
-using Tributary.Server.Webhooks;
+using Tributary.Agents.Chat;
 
-namespace Tributary.Server.Tests.Webhooks;
+namespace Tributary.Agents.Tests.Chat;
 
 public sealed class NoteMentionTests
 {
-    private static readonly NoteMention s_mention = new("tributary");
+    private static readonly NoteMention s_mention = NoteMention.Tributary;
 
     [Theory]
     [InlineData("@tributary")]
@@ -30,4 +30,16 @@ public sealed class NoteMentionTests
     [InlineData(">>>\n@tributary in a quote block\n>>>")]
     [InlineData("```\n@tributary in a code fence\n```")]
     public void IsIn_NoMentionOrOnlyQuoted_False(string note) => Assert.False(s_mention.IsIn(note));
+
+    [Theory]
+    [InlineData("@tributary why does this loop never end?", "why does this loop never end?")]
+    [InlineData("Hey @Tributary, is this safe?", "Hey , is this safe?")]
+    [InlineData("> @tributary old question\n\n@tributary and now?", "and now?")]
+    [InlineData("```\nx = 1\n```\n@tributary what is x?", "what is x?")]
+    public void Question_MentionOutsideQuotesAndCode_IsTheNotesOwnTextWithoutIt(string note, string question) =>
+        Assert.Equal(question, s_mention.Question(note));
+
+    [Fact]
+    public void Question_OnlyQuoted_IsNull() =>
+        Assert.Null(s_mention.Question("> @tributary why does this loop never end?\n\nI wondered too."));
 }
