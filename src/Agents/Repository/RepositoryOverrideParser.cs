@@ -22,7 +22,7 @@ public static class RepositoryOverrideParser
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(agents);
-        var document = YamlConfigDocument.Parse(yaml, FileName);
+        var document = YamlConfigDocument.Parse(yaml, FileName, YamlLimits.RepositoryFile);
         var root = document.Root;
         if (document.Stream is null || root is null)
         {
