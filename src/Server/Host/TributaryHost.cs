@@ -23,7 +23,7 @@ internal static class TributaryHost
         }
 
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
-        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable);
+        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous);
         builder.AddTributaryTelemetry(options.ReadVariable);
 
         var app = builder.Build();
