@@ -34,6 +34,7 @@ public sealed class TestMcpServer : IAsyncDisposable
     private readonly RequestGate _gate;
     private WebApplication? _app;
     private int _toolCallCount;
+    private int _pingCount;
 
     private TestMcpServer(TestMcpServerOptions options)
     {
@@ -80,6 +81,9 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     /// <summary>Gets the number of <c>tools/call</c> requests that reached the server's session, since the first start.</summary>
     public int ToolCallCount => Volatile.Read(ref _toolCallCount);
+
+    /// <summary>Gets the number of <c>ping</c> requests that reached the server's session, since the first start.</summary>
+    public int PingCount => Volatile.Read(ref _pingCount);
 
     /// <summary>Gets whether the server is listening.</summary>
     public bool IsRunning => _app is not null;
@@ -242,9 +246,13 @@ public sealed class TestMcpServer : IAsyncDisposable
                         }
                     }
 
-                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Ping } && _options.PingErrorCode is { } pingError)
+                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Ping })
                     {
-                        throw new McpProtocolException("Method not found: ping", (McpErrorCode)pingError);
+                        Interlocked.Increment(ref _pingCount);
+                        if (_options.PingErrorCode is { } pingError)
+                        {
+                            throw new McpProtocolException("Method not found: ping", (McpErrorCode)pingError);
+                        }
                     }
 
                     return next(context, cancellationToken);
