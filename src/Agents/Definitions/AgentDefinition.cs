@@ -32,6 +32,16 @@ public sealed record AgentDefinition
     /// <summary>The registry servers whose tools it gets, unless a repository's <c>.tributary.yml</c> replaces the list.</summary>
     public IReadOnlyList<string> McpServers { get; init; } = [];
 
+    /// <summary>
+    /// Registry servers beyond <see cref="McpServers"/> that a repository's <c>.tributary.yml</c> may choose for this
+    /// agent (<c>repository_selectable_servers</c>); the operator's explicit consent, since the agent calls them with
+    /// Tributary's credentials.
+    /// </summary>
+    public IReadOnlyList<string> RepositorySelectableServers { get; init; } = [];
+
+    /// <summary>What a repository may choose among: <see cref="McpServers"/>, then <see cref="RepositorySelectableServers"/>.</summary>
+    public IReadOnlyList<string> RepositoryChoices => [.. McpServers.Concat(RepositorySelectableServers).Distinct(StringComparer.Ordinal)];
+
     /// <summary>How many tools it may call in one run before it must answer.</summary>
     public int MaxToolCalls { get; init; } = DefaultMaxToolCalls;
 

@@ -14,7 +14,7 @@ internal static class AgentDefinitionReader
     /// <summary>The fields of an agent file, in the order the reference documents them.</summary>
     public static readonly IReadOnlyList<string> Fields =
     [
-        "name", "description", "instructions", "model", "gitlab_tools", "mcp_servers", "max_tool_calls", "timeout", "temperature", "max_tool_result_chars",
+        "name", "description", "instructions", "model", "gitlab_tools", "mcp_servers", "repository_selectable_servers", "max_tool_calls", "timeout", "temperature", "max_tool_result_chars",
     ];
 
     private static readonly string[] AccessNames = ["read", "read-write", "none"];
@@ -40,7 +40,8 @@ internal static class AgentDefinitionReader
         string? name = ReadName(context, reader, root);
         var instructions = ReadInstructions(context, reader, root);
         string? model = ReadModel(context, reader, root, models);
-        var servers = ReadServers(reader, registry);
+        var servers = ReadServers(reader, registry, "mcp_servers");
+        var selectable = ReadServers(reader, registry, "repository_selectable_servers");
         var access = ReadGitLabTools(reader);
         var agent = new AgentDefinition
         {
@@ -50,6 +51,7 @@ internal static class AgentDefinitionReader
             Model = model ?? string.Empty,
             GitLabTools = access,
             McpServers = servers,
+            RepositorySelectableServers = selectable,
             MaxToolCalls = reader.Integer("max_tool_calls", 0, 1000, "20") ?? AgentDefinition.DefaultMaxToolCalls,
             Timeout = reader.Duration("timeout") ?? AgentDefinition.DefaultTimeout,
             Temperature = reader.Number("temperature", 0, 2, "0.2"),
@@ -122,10 +124,10 @@ internal static class AgentDefinitionReader
         return null;
     }
 
-    private static List<string> ReadServers(SectionReader reader, RegistryConfig? registry)
+    private static List<string> ReadServers(SectionReader reader, RegistryConfig? registry, string field)
     {
         var servers = new List<string>();
-        foreach (var (name, node) in reader.TextList("mcp_servers", "[everything, context7]") ?? [])
+        foreach (var (name, node) in reader.TextList(field, "[everything, context7]") ?? [])
         {
             if (registry is null || registry.Find(name) is not null)
             {
@@ -134,7 +136,7 @@ internal static class AgentDefinitionReader
             }
 
             string? suggestion = DidYouMean.Suggest(name, registry.Servers.Select(s => s.Name));
-            reader.Problem(node, "mcp_servers", suggestion is not null
+            reader.Problem(node, field, suggestion is not null
                 ? $"unknown MCP server '{name}'; did you mean '{suggestion}'?"
                 : $"unknown MCP server '{name}'; name servers of 'mcp_servers' in tributary.yml ({(registry.Servers.Count == 0 ? "none is defined" : string.Join(", ", registry.Servers.Select(s => s.Name)))})");
         }

@@ -8,7 +8,10 @@ namespace Tributary.Agents.Repository;
 /// <summary>
 /// Reads a <c>.tributary.yml</c>: <c>mcp_servers: { agent: [names] }</c> (replacing that agent's list),
 /// <c>review_rules</c>, <c>skip_paths</c>, <c>disabled_agents</c>, <c>review_drafts</c>. Unknown names and wrong values are reported and
-/// left out; a file that is not valid YAML is reported with its line and changes nothing.
+/// left out; a file that is not valid YAML is reported with its line and changes nothing. A repository may choose
+/// an agent's servers only among those the operator allows (<see cref="AgentDefinition.RepositoryChoices"/>): it
+/// narrows, never widens, and a name outside them is reported the same way whether or not the registry has it,
+/// so a repository cannot probe the registry.
 /// </summary>
 public static class RepositoryOverrideParser
 {
@@ -17,12 +20,11 @@ public static class RepositoryOverrideParser
 
     private static readonly string[] Fields = ["mcp_servers", "review_rules", "skip_paths", "disabled_agents", "review_drafts"];
 
-    /// <summary>Reads <paramref name="yaml"/>, checking names against <paramref name="registry"/> and <paramref name="agents"/>.</summary>
-    public static RepositoryOverride Parse(string yaml, RegistryConfig registry, AgentDefinitions agents)
+    /// <summary>Reads <paramref name="yaml"/>, checking names against <paramref name="agents"/> and the servers each allows.</summary>
+    public static RepositoryOverride Parse(string yaml, AgentDefinitions agents)
     {
-        ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(agents);
-        var document = YamlConfigDocument.Parse(yaml, FileName);
+        var document = YamlConfigDocument.Parse(yaml, FileName, YamlLimits.RepositoryFile);
         var root = document.Root;
         if (document.Stream is null || root is null)
         {
@@ -38,7 +40,7 @@ public static class RepositoryOverrideParser
         var reader = SectionReader.Read(context, string.Empty, root, Fields, "review_rules: Prefer small functions.");
         var result = new RepositoryOverride
         {
-            McpServers = ReadServers(context, reader, registry, agents),
+            McpServers = ReadServers(context, reader, agents),
             ReviewRules = reader.Text("review_rules"),
             SkipPaths = [.. (reader.TextList("skip_paths", "[\"docs/**\", \"*.lock\"]") ?? []).Select(item => item.Text)],
             DisabledAgents = ReadAgentNames(reader, "disabled_agents", agents),
@@ -49,7 +51,7 @@ public static class RepositoryOverrideParser
 
     private static string[] Problems(YamlConfigDocument document) => [.. document.Errors.Select(e => e.ToString())];
 
-    private static Dictionary<string, IReadOnlyList<string>> ReadServers(YamlReadContext context, SectionReader reader, RegistryConfig registry, AgentDefinitions agents)
+    private static Dictionary<string, IReadOnlyList<string>> ReadServers(YamlReadContext context, SectionReader reader, AgentDefinitions agents)
     {
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (reader.Node("mcp_servers") is not { } node || YamlNodes.IsNull(node))
@@ -70,7 +72,7 @@ public static class RepositoryOverrideParser
                 continue;
             }
 
-            if (agents.Find(agent) is null)
+            if (agents.Find(agent) is not { } definition)
             {
                 reader.Problem(keyNode, $"mcp_servers.{agent}", $"no agent is named '{agent}' (agents: {string.Join(", ", agents.All.Select(a => a.Name))}); ignored");
                 continue;
@@ -82,12 +84,13 @@ public static class RepositoryOverrideParser
                 continue;
             }
 
+            var allowed = definition.RepositoryChoices;
             var known = new List<string>();
             foreach (var (name, itemNode) in names)
             {
-                if (registry.Find(name) is null)
+                if (!allowed.Contains(name, StringComparer.Ordinal))
                 {
-                    entry.Problem(itemNode, agent, $"no MCP server is named '{name}' in Tributary's registry; ignored");
+                    entry.Problem(itemNode, agent, $"'{name}' is not allowed for agent '{agent}' (allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed))}); ignored — the operator can add it to repository_selectable_servers in {AgentFile(definition)}");
                 }
                 else if (!known.Contains(name))
                 {
@@ -100,6 +103,10 @@ public static class RepositoryOverrideParser
 
         return lists;
     }
+
+    // The agents folder and file name only: notices reach the repository, which has no business knowing the host's paths.
+    private static string AgentFile(AgentDefinition agent) =>
+        $"{Path.GetFileName(Path.GetDirectoryName(agent.Location.File))}/{Path.GetFileName(agent.Location.File)}";
 
     private static List<string> ReadAgentNames(SectionReader reader, string field, AgentDefinitions agents)
     {

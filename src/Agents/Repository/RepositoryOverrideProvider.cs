@@ -37,7 +37,7 @@ public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, Hybr
             return RepositoryOverride.None with { Problems = [$"{RepositoryOverrideParser.FileName}: could not be read from project '{project}' ({e.Message}); the agent's own settings apply"] };
         }
 
-        var result = text.Length == 0 ? RepositoryOverride.None : RepositoryOverrideParser.Parse(text, config.Registry, config.Agents);
+        var result = text.Length == 0 ? RepositoryOverride.None : RepositoryOverrideParser.Parse(text, config.Agents);
         foreach (string problem in result.Problems)
         {
             LogProblem(project, problem);

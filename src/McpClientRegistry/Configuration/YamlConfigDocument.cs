@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -37,13 +39,16 @@ public sealed class YamlConfigDocument
     /// <summary>Every problem reported so far, in file order.</summary>
     public IReadOnlyList<ConfigError> Errors => Context.Errors;
 
-    /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
-    public static YamlConfigDocument Load(string path)
+    /// <summary>Reads and parses the file at <paramref name="path"/> within <paramref name="limits"/> (by default <see cref="YamlLimits.ConfigFile"/>).</summary>
+    public static YamlConfigDocument Load(string path, YamlLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        limits ??= YamlLimits.ConfigFile;
         try
         {
-            return Parse(System.IO.File.ReadAllText(path), path);
+            return ReadBounded(path, limits) is { } text
+                ? Parse(text, path, limits)
+                : TooLarge(path, new FileInfo(path).Length, limits);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -55,16 +60,27 @@ public sealed class YamlConfigDocument
         }
     }
 
-    /// <summary>Parses <paramref name="yaml"/>, naming <paramref name="fileName"/> in errors.</summary>
-    public static YamlConfigDocument Parse(string yaml, string fileName)
+    /// <summary>Parses <paramref name="yaml"/> within <paramref name="limits"/> (by default <see cref="YamlLimits.ConfigFile"/>), naming <paramref name="fileName"/> in errors.</summary>
+    public static YamlConfigDocument Parse(string yaml, string fileName, YamlLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        var guard = new DuplicateKeyGuard(new Parser(new StringReader(yaml)));
+        limits ??= YamlLimits.ConfigFile;
+        long size = Encoding.UTF8.GetByteCount(yaml);
+        if (size > limits.MaxBytes)
+        {
+            return TooLarge(fileName, size, limits);
+        }
+
+        var guard = new DuplicateKeyGuard(new YamlLimitGuard(new Parser(new StringReader(yaml)), limits));
         var stream = new YamlStream();
         try
         {
             stream.Load(guard);
+        }
+        catch (YamlLimitException ex)
+        {
+            return Failed(fileName, new ConfigLocation(fileName, (int)ex.Start.Line, (int)ex.Start.Column), ex.Message);
         }
         catch (YamlException ex)
         {
@@ -93,6 +109,35 @@ public sealed class YamlConfigDocument
         }
 
         return null;
+    }
+
+    // Reads at most one byte past the limit, so a huge file (or an endless one, such as a device) is never read whole.
+    private static string? ReadBounded(string path, YamlLimits limits)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = file.Read(chunk, 0, (int)Math.Min(chunk.Length, limits.MaxBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limits.MaxBytes)
+            {
+                return null;
+            }
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static YamlConfigDocument TooLarge(string file, long size, YamlLimits limits)
+    {
+        string actual = size > limits.MaxBytes
+            ? string.Create(CultureInfo.InvariantCulture, $"{size:N0} bytes")
+            : "larger than that";
+        return Failed(file, new ConfigLocation(file, 0, 0), $"the file is {actual}, more than the limit of {limits.SizeText}, so it is not read; check that this is the right file");
     }
 
     private static YamlConfigDocument Failed(string file, ConfigLocation location, string message)

@@ -49,6 +49,12 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
             await NotifyCancelledAsync(request);
             throw;
         }
+        catch (McpProtocolException e) when (message is JsonRpcRequest)
+        {
+            // Thrown while sending, so the server refused the request itself rather than answering it.
+            RejectedUnprocessed.Mark(e);
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -83,19 +83,14 @@ internal sealed partial class McpServerConnection
             }
             catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {what} within {DurationText.Format(Config.Timeout)} (timeout)", e);
+                throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {what} within {DurationText.Format(Config.Timeout)} (timeout); it may still have run, so it was not sent again", e);
             }
-            catch (McpProtocolException) when (attempt == 1 && Config.Transport == McpTransportKind.StreamableHttp && !cancellationToken.IsCancellationRequested)
+            catch (McpProtocolException e) when (attempt == 1 && RejectedUnprocessed.Is(e) && !cancellationToken.IsCancellationRequested)
             {
-                // Some servers reject a session they no longer know (after a restart) with HTTP 400 and a
-                // JSON-RPC error, which the SDK reports like any protocol error. If a ping on the same session
-                // fails too, the request was rejected unprocessed: start a new session and send it once more.
-                if (await IsAliveAsync(session, cancellationToken))
-                {
-                    throw;
-                }
-
-                const string reason = "the server no longer knows this session";
+                // The server refused the request before handling it (some servers answer a session they no longer
+                // know, after a restart, with HTTP 400 and a JSON-RPC error): start a new session and send it once more.
+                // A JSON-RPC error answered by the request's handler is never resent, whatever a ping would say.
+                string reason = session.Redactor.Redact(FailureDescription.Describe(e));
                 EndSession(session, reason);
                 LogReplaying(Name, method, reason);
             }

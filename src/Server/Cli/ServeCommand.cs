@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.Server.Host;
+using Tributary.Server.Security;
 
 namespace Tributary.Server.Cli;
 
-/// <summary><c>tributary serve [--urls URLS]</c>: runs the host (<c>/mcp</c>, <c>/health</c>) until Ctrl+C.</summary>
+/// <summary><c>tributary serve [--urls URLS] [--allow-anonymous]</c>: runs the host (<c>/mcp</c>, <c>/health</c>) until Ctrl+C.</summary>
 internal static class ServeCommand
 {
     /// <summary>Creates the command; a bare <c>tributary</c> runs it too, so the root takes <paramref name="serveOptions"/> as well.</summary>
@@ -30,12 +32,14 @@ internal static class ServeCommand
         {
             Config = config,
             Urls = serveOptions.Urls(parseResult, context),
+            AllowAnonymous = serveOptions.AllowAnonymous(parseResult),
             ReadVariable = context.ReadVariable,
             ConfigureLogging = logging => ServeLogging.Configure(logging, verbose),
             Web = serveOptions.Web(parseResult),
         };
 
         await using var app = TributaryHost.Build(hostOptions);
+        var exposure = app.Services.GetRequiredService<ExposureGuard>();
         try
         {
             // Ctrl+C once started is the normal way to stop a server: a graceful stop and exit code 0.
@@ -45,6 +49,12 @@ internal static class ServeCommand
         {
             // Kestrel reports a taken port this way; one line, not a stack trace.
             context.Error.WriteLine($"error: cannot listen on {hostOptions.Urls}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (exposure.Refusal is { } refusal)
+        {
+            context.Error.WriteLine($"error: {refusal}");
             return ExitCodes.Failure;
         }
 

@@ -5,7 +5,7 @@ using Tributary.Server.Host;
 namespace Tributary.Server.Cli;
 
 /// <summary>
-/// The options of <c>tributary serve</c>, which a bare <c>tributary</c> takes too: <c>--urls</c>, and ASP.NET's own
+/// The options of <c>tributary serve</c>, which a bare <c>tributary</c> takes too: <c>--urls</c>, <c>--allow-anonymous</c>, and ASP.NET's own
 /// host settings <c>--environment</c>, <c>--contentRoot</c> and <c>--applicationName</c>, which every ASP.NET app
 /// accepts and <c>WebApplicationFactory</c> passes to the entry point. Those three are hidden from help: Tributary's
 /// behaviour depends on none of them.
@@ -18,6 +18,11 @@ internal sealed class ServeOptions
         HelpName = "URLS",
     };
 
+    private readonly Option<bool> _allowAnonymous = new("--allow-anonymous")
+    {
+        Description = $"Serve even when listening beyond loopback without {Security.SecurityOptions.KeyVariable} (anyone who can reach the port can use every tool); without it, Tributary refuses to start",
+    };
+
     private readonly Option<string?> _environment = Hidden("--environment");
     private readonly Option<string?> _contentRoot = Hidden("--contentRoot");
     private readonly Option<string?> _applicationName = Hidden("--applicationName");
@@ -26,6 +31,7 @@ internal sealed class ServeOptions
     public void AddTo(Command command)
     {
         command.Options.Add(_urls);
+        command.Options.Add(_allowAnonymous);
         command.Options.Add(_environment);
         command.Options.Add(_contentRoot);
         command.Options.Add(_applicationName);
@@ -36,6 +42,9 @@ internal sealed class ServeOptions
         parseResult.GetValue(_urls) is { Length: > 0 } urls ? urls
         : context.ReadVariable(TributaryHostOptions.UrlsVariable) is { Length: > 0 } fromVariable ? fromVariable
         : TributaryHostOptions.DefaultUrls;
+
+    /// <summary>Whether <c>--allow-anonymous</c> was given.</summary>
+    public bool AllowAnonymous(ParseResult parseResult) => parseResult.GetValue(_allowAnonymous);
 
     /// <summary>ASP.NET's host settings as given; those not given keep ASP.NET's defaults.</summary>
     public WebApplicationOptions Web(ParseResult parseResult) => new()

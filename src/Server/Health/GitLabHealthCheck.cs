@@ -5,10 +5,11 @@ namespace Tributary.Server.Health;
 
 /// <summary>
 /// GitLab's part of <c>/health</c>: not configured (no token; the tools still list and say how to set it) or
-/// configured; registered with <paramref name="probe"/> (for <c>?probe=true</c>), <c>GET /api/v4/user</c> checks that the token works. Only a failed probe
+/// configured; registered with <paramref name="probe"/> (for <c>?probe=true</c>), <c>GET /api/v4/user</c> checks that the token works
+/// (one call shared by concurrent and recent probes, <see cref="CoalescedProbe{T}"/>). Only a failed probe
 /// lowers the overall status (to degraded): upstream MCP servers work without GitLab.
 /// </summary>
-internal sealed class GitLabHealthCheck(GitLabClient client, TimeProvider time, bool probe) : IHealthCheck
+internal sealed class GitLabHealthCheck(GitLabClient client, CoalescedProbe<GitLabHealth> rounds, TimeProvider time, bool probe) : IHealthCheck
 {
     /// <summary>The check's registration name.</summary>
     public const string Name = "gitlab";
@@ -29,15 +30,21 @@ internal sealed class GitLabHealthCheck(GitLabClient client, TimeProvider time, 
             return Result(HealthStatus.Healthy, new GitLabHealth("configured", client.Url, null, null, null));
         }
 
+        var health = await rounds.RunAsync(ProbeAsync, cancellationToken);
+        return Result(health.State == "failed" ? HealthStatus.Degraded : HealthStatus.Healthy, health);
+    }
+
+    private async Task<GitLabHealth> ProbeAsync(CancellationToken cancellationToken)
+    {
         long start = time.GetTimestamp();
         try
         {
             string user = await client.GetCurrentUserAsync(cancellationToken);
-            return Result(HealthStatus.Healthy, new GitLabHealth("connected", client.Url, user, null, time.GetElapsedTime(start)));
+            return new GitLabHealth("connected", client.Url, user, null, time.GetElapsedTime(start));
         }
         catch (GitLabException e)
         {
-            return Result(HealthStatus.Degraded, new GitLabHealth("failed", client.Url, null, e.Message, null));
+            return new GitLabHealth("failed", client.Url, null, e.Message, null);
         }
     }
 

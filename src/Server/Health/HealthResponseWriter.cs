@@ -26,6 +26,11 @@ internal static class HealthResponseWriter
         ArgumentNullException.ThrowIfNull(report);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Vary = "Accept";
+        if (!HealthAccess.IsDetailed(context))
+        {
+            return WriteStatusOnlyAsync(context, report.Status);
+        }
+
         var servers = Data<IReadOnlyList<ServerHealth>>(report, UpstreamHealthCheck.ServersKey) ?? [];
         var gitLab = Data<GitLabHealth>(report, GitLabHealthCheck.HealthKey);
         var webhooks = Data<WebhookHealth>(report, WebhookHealthCheck.HealthKey);
@@ -50,6 +55,17 @@ internal static class HealthResponseWriter
         context.Response.Headers.ContentSecurityPolicy = HealthPage.ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         await context.Response.WriteAsync(page, context.RequestAborted);
+    }
+
+    // Without the key: the overall status and nothing that names a host, an error or a user.
+    private static async Task WriteStatusOnlyAsync(HttpContext context, HealthStatus status)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(context.Response.Body, s_jsonOptions);
+        json.WriteStartObject();
+        json.WriteString("status", StatusId(status));
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
     }
 
     private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks)

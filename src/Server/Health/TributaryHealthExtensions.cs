@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tributary.McpClientRegistry.Health;
 
 namespace Tributary.Server.Health;
 
@@ -25,6 +27,10 @@ internal static class TributaryHealthExtensions
     /// <summary>Adds the upstream, GitLab and readiness checks.</summary>
     public static IServiceCollection AddTributaryHealth(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(HealthProbeOptions.Default);
+        services.AddSingleton<CoalescedProbe<IReadOnlyList<ServerHealth>>>();
+        services.AddSingleton<CoalescedProbe<GitLabHealth>>();
         services.AddHealthChecks()
             .AddTypeActivatedCheck<UpstreamHealthCheck>(UpstreamHealthCheck.Name, failureStatus: null, tags: [ReportTag], args: false)
             .AddTypeActivatedCheck<GitLabHealthCheck>(GitLabHealthCheck.Name, failureStatus: null, tags: [ReportTag], args: false)
@@ -34,10 +40,14 @@ internal static class TributaryHealthExtensions
         return services;
     }
 
-    /// <summary>Maps the three health endpoints; healthy and degraded answer 200, unhealthy 503 (ASP.NET's defaults).</summary>
+    /// <summary>
+    /// Maps the three health endpoints; healthy and degraded answer 200, unhealthy 503 (ASP.NET's defaults). Details and
+    /// probes of <c>/health</c> need the key when one is set (<see cref="HealthAccess"/>); live and ready are open.
+    /// </summary>
     public static IEndpointRouteBuilder MapTributaryHealth(this IEndpointRouteBuilder endpoints)
     {
         var health = endpoints.CreateApplicationBuilder()
+            .Use(HealthAccess.InvokeAsync)
             .UseWhen(HealthProbe.IsRequested, probe => probe.UseMiddleware<HealthCheckMiddleware>(Options.Create(Upstreams(ProbeTag))))
             .UseMiddleware<HealthCheckMiddleware>(Options.Create(Upstreams(ReportTag)))
             .Build();

@@ -6,9 +6,10 @@ namespace Tributary.Server.Health;
 
 /// <summary>
 /// The upstream servers' health as the connection manager last saw it or, registered with <paramref name="probe"/>,
-/// after pinging every enabled server. The per-server list travels in the result's data for <see cref="HealthResponseWriter"/>.
+/// after pinging every enabled server (one round shared by concurrent and recent probes, <see cref="CoalescedProbe{T}"/>).
+/// The per-server list travels in the result's data for <see cref="HealthResponseWriter"/>.
 /// </summary>
-internal sealed class UpstreamHealthCheck(McpConnectionManager manager, bool probe) : IHealthCheck
+internal sealed class UpstreamHealthCheck(McpConnectionManager manager, CoalescedProbe<IReadOnlyList<ServerHealth>> rounds, bool probe) : IHealthCheck
 {
     /// <summary>The check's registration name.</summary>
     public const string Name = "upstreams";
@@ -19,7 +20,7 @@ internal sealed class UpstreamHealthCheck(McpConnectionManager manager, bool pro
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var servers = probe ? await manager.ProbeAllAsync(cancellationToken) : manager.GetHealth();
+        var servers = probe ? await rounds.RunAsync(manager.ProbeAllAsync, cancellationToken) : manager.GetHealth();
         var data = new Dictionary<string, object> { [ServersKey] = servers };
         var status = OverallHealth.Of(servers);
         return new HealthCheckResult(status, OverallHealth.Describe(servers), data: data);

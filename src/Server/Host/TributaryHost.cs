@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.Server.Health;
 using Tributary.Server.Mcp;
 using Tributary.Server.Security;
 using Tributary.Server.Telemetry;
@@ -22,8 +24,9 @@ internal static class TributaryHost
             configureLogging(builder.Logging);
         }
 
+        builder.Services.AddSingleton(new HealthProbeOptions(options.HealthProbeReuse));
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
-        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable);
+        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous);
         builder.AddTributaryTelemetry(options.ReadVariable);
 
         var app = builder.Build();

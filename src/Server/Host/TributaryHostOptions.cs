@@ -19,6 +19,12 @@ internal sealed record TributaryHostOptions
     /// <summary>The listen addresses, separated by <c>;</c> (ASP.NET's <c>urls</c> format).</summary>
     public string Urls { get; init; } = DefaultUrls;
 
+    /// <summary>Whether to serve beyond loopback without a key (<c>--allow-anonymous</c>) instead of refusing to start.</summary>
+    public bool AllowAnonymous { get; init; }
+
+    /// <summary>How long a <c>/health?probe=true</c> result answers further probes; tests that watch state change between probes set zero.</summary>
+    public TimeSpan HealthProbeReuse { get; init; } = Health.HealthProbe.ReuseFor;
+
     /// <summary>Reads environment variables: the registry's <c>${VAR}</c> values, the host's settings and <c>OTEL_*</c>.</summary>
     public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
 

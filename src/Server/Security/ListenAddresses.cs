@@ -17,6 +17,26 @@ internal static class ListenAddresses
         return addresses.Length > 0 && addresses.All(IsLoopback);
     }
 
+    /// <summary>
+    /// True when <paramref name="url"/>, an address Kestrel bound, reaches only this machine: a loopback name or IP, or a
+    /// Unix socket or named pipe. Kestrel reports <c>*</c> and <c>+</c> as <c>[::]</c>, which is not.
+    /// </summary>
+    public static bool IsLocal(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        BindingAddress binding;
+        try
+        {
+            binding = BindingAddress.Parse(url);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return binding.IsUnixPipe || binding.IsNamedPipe || IsLoopback(url);
+    }
+
     private static bool IsLoopback(string url)
     {
         string host;

@@ -27,8 +27,8 @@ internal sealed record SecurityOptions
     /// <summary>The hosts an <c>Origin</c> header may name.</summary>
     public required IReadOnlyList<string> AllowedOriginHosts { get; init; }
 
-    /// <summary>Whether <c>/mcp</c> is open to anyone who reaches a non-loopback port.</summary>
-    public bool IsExposed => !LoopbackOnly && Key is null;
+    /// <summary>Whether to serve beyond loopback without a key (<c>--allow-anonymous</c>), with a warning, instead of refusing.</summary>
+    public bool AllowAnonymous { get; init; }
 
     /// <summary>Reads the options for a host listening on <paramref name="urls"/>.</summary>
     public static SecurityOptions Create(string urls, Func<string, string?> readVariable)

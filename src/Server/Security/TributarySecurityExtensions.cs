@@ -12,12 +12,13 @@ internal static class TributarySecurityExtensions
     /// <summary>The authorization policy the MCP endpoint requires.</summary>
     public const string McpPolicy = "TributaryMcp";
 
-    /// <summary>Adds the key scheme, the <see cref="McpPolicy"/> policy, host filtering and the start-up exposure warning.</summary>
-    public static IServiceCollection AddTributarySecurity(this IServiceCollection services, string urls, Func<string, string?> readVariable)
+    /// <summary>Adds the key scheme, the <see cref="McpPolicy"/> policy, host filtering and the start-up <see cref="ExposureGuard"/>.</summary>
+    public static IServiceCollection AddTributarySecurity(this IServiceCollection services, string urls, Func<string, string?> readVariable, bool allowAnonymous = false)
     {
-        var security = SecurityOptions.Create(urls, readVariable);
+        var security = SecurityOptions.Create(urls, readVariable) with { AllowAnonymous = allowAnonymous };
         services.AddSingleton(security);
-        services.AddHostedService(provider => new ExposureWarning(security, urls, provider.GetRequiredService<ILogger<ExposureWarning>>()));
+        services.AddSingleton<ExposureGuard>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExposureGuard>());
         services.AddHostFiltering(options => options.AllowedHosts = [.. security.AllowedHosts]);
 
         // AuthenticationCore, not AddAuthentication: the latter adds DataProtection, whose key ring would be
@@ -31,9 +32,16 @@ internal static class TributarySecurityExtensions
         return services;
     }
 
-    /// <summary>Filters hosts, checks <c>Origin</c> on <paramref name="mcpPath"/>, then authenticates and authorizes.</summary>
+    /// <summary>
+    /// Answers 503 until the <see cref="ExposureGuard"/> has cleared the bound addresses, filters hosts, checks
+    /// <c>Origin</c> on <paramref name="mcpPath"/>, then authenticates and authorizes.
+    /// </summary>
     public static IApplicationBuilder UseTributarySecurity(this IApplicationBuilder app, PathString mcpPath)
     {
+        var guard = app.ApplicationServices.GetRequiredService<ExposureGuard>();
+        app.Use((context, next) => guard.IsCleared
+            ? next(context)
+            : SecurityErrorResponse.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, "not_serving", "Tributary is not serving: it is starting, or refused to serve (see its log)", context.RequestAborted));
         app.UseHostFiltering();
         app.UseMiddleware<OriginCheckMiddleware>(mcpPath);
         app.UseAuthentication();

@@ -33,7 +33,7 @@ public sealed class AgentDefinitionsLoaderTests
                   Review {project_path} from {source_branch} into {target_branch}.
                   Rules: {project_rules}
                 """),
-            ("chat.yaml", "name: chat\ninstructions: Answer briefly.\ngitlab_tools: [get_issue, list_issues]\n"),
+            ("chat.yaml", "name: chat\ninstructions: Answer briefly.\ngitlab_tools: [get_issue, list_issues]\nrepository_selectable_servers: [context7]\n"),
             ("notes.txt", "not an agent"));
 
         var result = TributaryConfigLoader.Load(temp.ConfigPath);
@@ -50,6 +50,8 @@ public sealed class AgentDefinitionsLoaderTests
         Assert.Equal(["get_issue", "list_issues"], chat.GitLabTools.Names);
         Assert.Equal((AgentDefinition.DefaultMaxToolCalls, AgentDefinition.DefaultTimeout, (double?)null), (chat.MaxToolCalls, chat.Timeout, chat.Temperature));
         Assert.Empty(chat.McpServers);
+        Assert.Equal(["context7"], chat.RepositorySelectableServers);
+        Assert.Empty(reviewer.RepositorySelectableServers);
         Assert.Equal(
             "Review group/app from feature into main.\nRules: No TODOs.",
             reviewer.Instructions.Render(new RunContext("group/app", "feature", "main", "No TODOs.")));
@@ -70,7 +72,7 @@ public sealed class AgentDefinitionsLoaderTests
                 instructions: Use {project_path} and {project_rule}.
                 tools: [x]
                 """),
-            ("b.yml", "description: no name\n"),
+            ("b.yml", "description: no name\nrepository_selectable_servers: [jira]\n"),
             ("c.yml", "name: a\ninstructions: duplicate\n"));
 
         var result = TributaryConfigLoader.Load(temp.ConfigPath);
@@ -85,9 +87,10 @@ public sealed class AgentDefinitionsLoaderTests
                 "~/agents/a.yml:5:17: max_tool_calls: must be a whole number from 0 to 1000, but is 'many'; write e.g. 'max_tool_calls: 20'",
                 "~/agents/a.yml:6:10: timeout: must be greater than zero, but is '0'; write e.g. '30s'",
                 "~/agents/a.yml:7:15: instructions: unknown placeholder '{project_rule}'; did you mean '{project_rules}'? (write '{{' and '}}' for literal braces)",
-                "~/agents/a.yml:8:1: tools: unknown field 'tools'; valid fields are: name, description, instructions, model, gitlab_tools, mcp_servers, max_tool_calls, timeout, temperature, max_tool_result_chars",
+                "~/agents/a.yml:8:1: tools: unknown field 'tools'; valid fields are: name, description, instructions, model, gitlab_tools, mcp_servers, repository_selectable_servers, max_tool_calls, timeout, temperature, max_tool_result_chars",
                 "~/agents/b.yml:1:1: name: is missing; give the agent a name, e.g. 'name: reviewer' (used by 'tributary agents run NAME')",
                 "~/agents/b.yml:1:1: instructions: is missing or empty; write the agent's system prompt, e.g. 'instructions: |' followed by indented lines",
+                "~/agents/b.yml:2:33: repository_selectable_servers: unknown MCP server 'jira'; name servers of 'mcp_servers' in tributary.yml (everything, context7)",
                 "~/agents/c.yml:1:1: name: agent 'a' is also defined in ~/agents/a.yml:1:1; rename one of them",
             ],
             result.Errors.Select(e => e.ToString().Replace(temp.Directory, "~", StringComparison.Ordinal)));

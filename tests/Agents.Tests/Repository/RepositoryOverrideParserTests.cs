@@ -24,7 +24,7 @@ public sealed class RepositoryOverrideParserTests
 
     private static readonly (string, string)[] s_agents =
     [
-        ("reviewer.yml", "name: reviewer\ndescription: Reviews\ninstructions: Review. {project_rules}\nmodel: fake\nmcp_servers: [docs, sentry]\n"),
+        ("reviewer.yml", "name: reviewer\ndescription: Reviews\ninstructions: Review. {project_rules}\nmodel: fake\nmcp_servers: [docs, sentry]\nrepository_selectable_servers: [files]\n"),
         ("chat.yml", "name: chat\ndescription: Chats\ninstructions: Chat.\nmodel: fake\nmcp_servers: [docs]\n"),
     ];
 
@@ -69,8 +69,25 @@ public sealed class RepositoryOverrideParserTests
         Assert.False(result.McpServers.ContainsKey("tester"));
         Assert.Equal(
             [
-                ".tributary.yml:2:21: mcp_servers.reviewer: no MCP server is named 'jira' in Tributary's registry; ignored",
+                ".tributary.yml:2:21: mcp_servers.reviewer: 'jira' is not allowed for agent 'reviewer' (allowed: docs, sentry, files); ignored — the operator can add it to repository_selectable_servers in agents/reviewer.yml",
                 ".tributary.yml:3:3: mcp_servers.tester: no agent is named 'tester' (agents: chat, reviewer); ignored",
+            ],
+            result.Problems);
+    }
+
+    [Fact]
+    public void Parse_RegistryServerTheAgentDoesNotAllow_IsReportedAndNeverChosen()
+    {
+        var result = Parse("""
+            mcp_servers:
+              chat: [sentry, files, docs]
+            """);
+
+        Assert.Equal(["docs"], result.McpServers["chat"]);
+        Assert.Equal(
+            [
+                ".tributary.yml:2:10: mcp_servers.chat: 'sentry' is not allowed for agent 'chat' (allowed: docs); ignored — the operator can add it to repository_selectable_servers in agents/chat.yml",
+                ".tributary.yml:2:18: mcp_servers.chat: 'files' is not allowed for agent 'chat' (allowed: docs); ignored — the operator can add it to repository_selectable_servers in agents/chat.yml",
             ],
             result.Problems);
     }
@@ -107,6 +124,6 @@ public sealed class RepositoryOverrideParserTests
         using var files = TempConfig.Write(Registry, s_agents);
         var loaded = TributaryConfigLoader.Load(files.ConfigPath);
         Assert.Empty(loaded.Errors);
-        return RepositoryOverrideParser.Parse(yaml, loaded.Config!.Registry, loaded.Config.Agents);
+        return RepositoryOverrideParser.Parse(yaml, loaded.Config!.Agents);
     }
 }

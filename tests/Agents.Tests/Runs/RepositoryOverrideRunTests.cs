@@ -59,4 +59,67 @@ public sealed class RepositoryOverrideRunTests
             && notice.EndsWith("); check the indentation, quotes and brackets here", StringComparison.Ordinal));
         Assert.Contains("everything-get-sum", harness.Model.Requests[0].Tools);
     }
+
+    [Fact]
+    public async Task Run_OverrideNamingAServerTheAgentDoesNotAllow_ReportsItAndNeverOffersItsTools()
+    {
+        const string Narrow = """
+            name: helper
+            instructions: You help with {project_path}.
+            mcp_servers: []
+            """;
+        await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("done"), ("helper.yml", Narrow));
+        harness.GitLab.Data.Files[FakeGitLabData.WebId][".tributary.yml"] = "mcp_servers:\n  helper: [everything]\n";
+
+        var (result, _) = await harness.RunAsync(new AgentRunRequest("helper", "hi", FakeGitLabData.WebPath), stream: false);
+
+        Assert.Equal("done", result.Text);
+        Assert.Contains(".tributary.yml:2:12: mcp_servers.helper: 'everything' is not allowed for agent 'helper' (allowed: none); ignored — the operator can add it to repository_selectable_servers in agents/helper.yml", result.Notices);
+        Assert.NotEmpty(harness.Model.Requests);
+        Assert.All(harness.Model.Requests, request => Assert.DoesNotContain(request.Tools, tool => tool.StartsWith("everything-", StringComparison.Ordinal)));
+        Assert.Contains("gitlab-get_issue", harness.Model.Requests[0].Tools);
+    }
+
+    [Fact]
+    public async Task Run_OverrideChoosingARepositorySelectableServer_OffersItsTools()
+    {
+        const string Selectable = """
+            name: helper
+            instructions: You help with {project_path}.
+            mcp_servers: [down]
+            repository_selectable_servers: [everything]
+            """;
+        await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("done"), ("helper.yml", Selectable));
+        harness.GitLab.Data.Files[FakeGitLabData.WebId][".tributary.yml"] = "mcp_servers:\n  helper: [everything]\n";
+
+        var (result, _) = await harness.RunAsync(new AgentRunRequest("helper", "hi", FakeGitLabData.WebPath), stream: false);
+
+        Assert.Contains(".tributary.yml of project 'acme/web' replaces the MCP servers of agent 'helper' with: everything", result.Notices);
+        Assert.Contains("everything-get-sum", harness.Model.Requests[0].Tools);
+        Assert.Empty(result.MissingServers);
+    }
+
+    [Theory]
+    [InlineData("deep", ".tributary.yml:2:73: nesting deeper than 64 levels at line 2; Tributary reads at most 64 levels of lists and mappings, so the file is not read; flatten it")]
+    [InlineData("aliases", ".tributary.yml:5:45: aliases expand to more than 100,000 values at line 5; Tributary expands at most 100,000 (an alias bomb would exhaust memory), so the file is not read; write the values out or use fewer aliases")]
+    [InlineData("huge", ".tributary.yml: the file is 70,015 bytes, more than the limit of 65,536 bytes (64 KiB), so it is not read; check that this is the right file")]
+    public async Task Run_HostileOverride_IsReportedAndTheRunGoesOnWithTheDefaults(string kind, string expected)
+    {
+        await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("done"), ("helper.yml", Helper));
+        harness.GitLab.Data.Files[FakeGitLabData.WebId][".tributary.yml"] = HostileOverride(kind);
+
+        var (result, _) = await harness.RunAsync(new AgentRunRequest("helper", "hi", FakeGitLabData.WebPath), stream: false);
+
+        Assert.Equal("done", result.Text);
+        Assert.Contains(expected, result.Notices);
+        Assert.Contains("everything-get-sum", harness.Model.Requests[0].Tools);
+    }
+
+    private static string HostileOverride(string kind) => kind switch
+    {
+        "deep" => "mcp_servers:\n  helper: " + new string('[', 60_000),
+        "aliases" => "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]\n")),
+        _ => "review_rules: " + new string('x', 70_000) + "\n",
+    };
 }

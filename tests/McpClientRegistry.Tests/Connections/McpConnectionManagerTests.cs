@@ -184,7 +184,7 @@ public sealed class McpConnectionManagerTests
         Assert.False(hanging.IsCompletedSuccessfully);
         Assert.Equal("fast echoes hi", Assert.IsType<TextContentBlock>(fast.Content[0]).Text);
         Assert.Equal(UpstreamFailureKind.Timeout, error.Kind);
-        Assert.Equal("server 'slow' did not answer tools/call 'hang' within 400ms (timeout)", error.Message);
+        Assert.Equal("server 'slow' did not answer tools/call 'hang' within 400ms (timeout); it may still have run, so it was not sent again", error.Message);
         Assert.Equal(ServerState.Connected, manager.GetHealth()[0].State);
     }
 

@@ -95,7 +95,7 @@ public sealed class SlowUpstreamTests(ITestOutputHelper output)
         Assert.Equal("fast:echo:{\"message\":\"hi\"}", text);
         Assert.True(stillHanging, "the hang call ended before the concurrent call to another server returned");
         Assert.Equal(UpstreamFailureKind.Timeout, error.Kind);
-        Assert.Equal("server 'slow' did not answer tools/call 'hang' within 500ms (timeout)", error.Message);
+        Assert.Equal("server 'slow' did not answer tools/call 'hang' within 500ms (timeout); it may still have run, so it was not sent again", error.Message);
         // The upstream is told to stop the timed-out request, and the session survives it.
         Assert.Equal(processing, await slow.CancelledNotificationReceived.WaitAsync(LiveRegistry.Bound, Token));
         await slow.HangCancelled.WaitAsync(LiveRegistry.Bound, Token);

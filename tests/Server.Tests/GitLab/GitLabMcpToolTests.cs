@@ -228,7 +228,8 @@ public sealed class GitLabMcpToolTests
         }
 
         Assert.Equal(Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? "200 configured" : "200 connected"), states);
-        Assert.Equal(20, env.GitLab.Requests.Count(r => r.Path == "/api/v4/user"));
+        // Probes within HealthProbe.ReuseFor share one GitLab call.
+        Assert.Equal(1, env.GitLab.Requests.Count(r => r.Path == "/api/v4/user"));
     }
 
     [Fact]

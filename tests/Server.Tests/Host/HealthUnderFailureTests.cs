@@ -15,7 +15,8 @@ public sealed class HealthUnderFailureTests
     public async Task ProbeHealth_UpstreamKilledThenRestartedOnItsPort_FailedWithTheReasonThenConnectedAgain()
     {
         await using var upstream = await EverythingServer.StartAsync(EverythingTransport.StreamableHttp, TestContext.Current.TestOutputHelper, Token);
-        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("everything", upstream.Url), Token);
+        // Each probe must see the upstream's new state, not the previous probe's result (coalescing has its own tests).
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("everything", upstream.Url), options => options with { HealthProbeReuse = TimeSpan.Zero }, Token);
         await using var client = await host.ConnectClientAsync(Token);
         await client.ListToolsAsync(cancellationToken: Token);
         var echo = await client.CallToolAsync("everything__echo", new Dictionary<string, object?> { ["message"] = "before" }, cancellationToken: Token);

@@ -33,6 +33,8 @@ public sealed class TestMcpServer : IAsyncDisposable
     private readonly TaskCompletionSource<RequestId> _cancelledNotification = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RequestGate _gate;
     private WebApplication? _app;
+    private int _toolCallCount;
+    private int _pingCount;
 
     private TestMcpServer(TestMcpServerOptions options)
     {
@@ -76,6 +78,12 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     /// <summary>Gets the number of HTTP requests seen, rejected ones included, since the first start.</summary>
     public int RequestCount => _gate.RequestCount;
+
+    /// <summary>Gets the number of <c>tools/call</c> requests that reached the server's session, since the first start.</summary>
+    public int ToolCallCount => Volatile.Read(ref _toolCallCount);
+
+    /// <summary>Gets the number of <c>ping</c> requests that reached the server's session, since the first start.</summary>
+    public int PingCount => Volatile.Read(ref _pingCount);
 
     /// <summary>Gets whether the server is listening.</summary>
     public bool IsRunning => _app is not null;
@@ -227,6 +235,24 @@ public sealed class TestMcpServer : IAsyncDisposable
                         && parameters.Deserialize<CancelledNotificationParams>(McpJsonUtilities.DefaultOptions) is { } cancelled)
                     {
                         _cancelledNotification.TrySetResult(cancelled.RequestId);
+                    }
+
+                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsCall })
+                    {
+                        Interlocked.Increment(ref _toolCallCount);
+                        if (_options.ToolCallErrorCode is { } toolError)
+                        {
+                            throw new McpProtocolException("the test server fails every tools/call", (McpErrorCode)toolError);
+                        }
+                    }
+
+                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Ping })
+                    {
+                        Interlocked.Increment(ref _pingCount);
+                        if (_options.PingErrorCode is { } pingError)
+                        {
+                            throw new McpProtocolException("Method not found: ping", (McpErrorCode)pingError);
+                        }
                     }
 
                     return next(context, cancellationToken);

@@ -41,4 +41,13 @@ public sealed class TestMcpServerOptions
 
     /// <summary>Gets whether the server declares <c>resources.subscribe</c> for the watched resource. The default is <see langword="true"/>.</summary>
     public bool WatchedResourceSubscribable { get; init; } = true;
+
+    /// <summary>
+    /// Gets the JSON-RPC error code every <c>tools/call</c> is answered with (e.g. -32603), or <see langword="null"/>
+    /// to run the tools. Calls are counted either way (<see cref="TestMcpServer.ToolCallCount"/>).
+    /// </summary>
+    public int? ToolCallErrorCode { get; init; }
+
+    /// <summary>Gets the JSON-RPC error code every <c>ping</c> is answered with (e.g. -32601), or <see langword="null"/> to answer it.</summary>
+    public int? PingErrorCode { get; init; }
 }
