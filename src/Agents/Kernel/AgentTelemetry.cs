@@ -42,4 +42,17 @@ public static class AgentTelemetry
     /// <summary>An enum value as attribute values are written: lower snake case (<c>DryRun</c> is <c>dry_run</c>).</summary>
     internal static string TagValue<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>
+    /// Makes <paramref name="caller"/> the current activity again inside a <c>HybridCache</c> factory, which runs without
+    /// the caller's execution context (its stampede protection queues the factory on the thread pool), so the GitLab
+    /// requests it makes stay in the caller's trace instead of starting traces of their own.
+    /// </summary>
+    internal static void Continue(Activity? caller)
+    {
+        if (Activity.Current is null && caller is not null)
+        {
+            Activity.Current = caller;
+        }
+    }
 }
