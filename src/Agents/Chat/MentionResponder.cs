@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Tributary.Agents.GitLab;
+using Tributary.Agents.Kernel;
 using Tributary.Agents.Review;
 using Tributary.Agents.Runs;
 
@@ -105,8 +107,12 @@ public sealed partial class MentionResponder
 
         int? level = await _cache.GetOrCreateAsync(
             $"tributary:gitlab:{_gitLab.Url.Host}{_gitLab.Url.AbsolutePath}:access:{request.ProjectId}:{request.AuthorId}",
-            (GitLab: _gitLab, request.ProjectId, request.AuthorId),
-            static async (state, token) => await state.GitLab.GetAccessLevelAsync(state.ProjectId, state.AuthorId, token) ?? 0,
+            (GitLab: _gitLab, request.ProjectId, request.AuthorId, Caller: Activity.Current),
+            static async (state, token) =>
+            {
+                AgentTelemetry.Continue(state.Caller);
+                return await state.GitLab.GetAccessLevelAsync(state.ProjectId, state.AuthorId, token) ?? 0;
+            },
             s_accessOptions,
             cancellationToken: cancellationToken);
         if (level < MinimumAccessLevel)

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
+using Tributary.Agents.Kernel;
 
 namespace Tributary.Agents.GitLab;
 
@@ -33,8 +35,12 @@ public sealed partial class GitLabClient
         string key = $"tributary:gitlab:{_connection.Url.Host}{_connection.Url.AbsolutePath}:project-id:{reference.ToLowerInvariant()}";
         return await _cache.GetOrCreateAsync(
             key,
-            (Client: this, Path: reference),
-            static async (state, token) => await state.Client.LookUpProjectIdAsync(state.Path, token),
+            (Client: this, Path: reference, Caller: Activity.Current),
+            static async (state, token) =>
+            {
+                AgentTelemetry.Continue(state.Caller);
+                return await state.Client.LookUpProjectIdAsync(state.Path, token);
+            },
             s_projectIdOptions,
             cancellationToken: cancellationToken);
     }

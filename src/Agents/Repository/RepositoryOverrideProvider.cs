@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Tributary.Agents.Configuration;
 using Tributary.Agents.GitLab;
+using Tributary.Agents.Kernel;
 
 namespace Tributary.Agents.Repository;
 
@@ -26,8 +28,12 @@ public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, Hybr
             string key = $"tributary:repository-override:{gitLab.Url.Host}{gitLab.Url.AbsolutePath}:{project.Trim().Trim('/').ToLowerInvariant()}";
             text = await cache.GetOrCreateAsync(
                 key,
-                (GitLab: gitLab, Project: project),
-                static async (state, token) => await state.GitLab.GetFileAtDefaultBranchAsync(state.Project, RepositoryOverrideParser.FileName, token) ?? string.Empty,
+                (GitLab: gitLab, Project: project, Caller: Activity.Current),
+                static async (state, token) =>
+                {
+                    AgentTelemetry.Continue(state.Caller);
+                    return await state.GitLab.GetFileAtDefaultBranchAsync(state.Project, RepositoryOverrideParser.FileName, token) ?? string.Empty;
+                },
                 s_options,
                 cancellationToken: cancellationToken);
         }

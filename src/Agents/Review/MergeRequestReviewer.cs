@@ -40,8 +40,9 @@ public sealed partial class MergeRequestReviewer
         try
         {
             var result = await ReviewCoreAsync(request, progress, cancellationToken);
-            AgentTelemetry.Reviews.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString().ToLowerInvariant()));
-            activity?.SetTag("tributary.review.outcome", result.Outcome.ToString().ToLowerInvariant());
+            string outcome = AgentTelemetry.TagValue(result.Outcome);
+            AgentTelemetry.Reviews.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+            activity?.SetTag("tributary.review.outcome", outcome);
             return result;
         }
         catch (Exception e) when (e is ReviewException or GitLabException or AgentRunException)
@@ -107,7 +108,7 @@ public sealed partial class MergeRequestReviewer
         bool updated = await WriteSummaryAsync(mr, state, body, progress, cancellationToken);
         foreach (var group in placed.GroupBy(p => p.Placement))
         {
-            AgentTelemetry.Findings.Add(group.Count(), new KeyValuePair<string, object?>("placement", group.Key.ToString().ToLowerInvariant()));
+            AgentTelemetry.Findings.Add(group.Count(), new KeyValuePair<string, object?>("placement", AgentTelemetry.TagValue(group.Key)));
         }
 
         LogPosted(mr.ProjectPath, mr.Iid, Count(placed, FindingPlacement.Inline), Count(placed, FindingPlacement.Summary), version.HeadSha);

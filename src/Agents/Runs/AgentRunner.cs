@@ -112,6 +112,13 @@ public sealed partial class AgentRunner
         }
 
         usage.AddFrom(history);
+        if (usage.Input > 0 || usage.Output > 0)
+        {
+            // Streamed answers may report no usage; a zero would claim the model used none.
+            activity?.SetTag(AgentTelemetry.InputTokensTag, usage.Input);
+            activity?.SetTag(AgentTelemetry.OutputTokensTag, usage.Output);
+        }
+
         var result = new AgentRunResult
         {
             Agent = agent.Name,

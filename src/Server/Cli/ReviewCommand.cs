@@ -5,6 +5,7 @@ using Tributary.Agents;
 using Tributary.Agents.GitLab;
 using Tributary.Agents.Review;
 using Tributary.McpClientRegistry.Configuration;
+using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
@@ -76,7 +77,11 @@ internal static class ReviewCommand
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(new EndpointResolver(context.ReadVariable));
         services.AddTributaryAgents(config, context.ReadVariable);
+        services.AddCommandTelemetry(context.ReadVariable);
+
+        // Disposed before the process exits: that flushes the review's trace and metrics when OTEL_EXPORTER_OTLP_ENDPOINT is set.
         await using var provider = services.BuildServiceProvider();
+        provider.StartCommandTelemetry();
         if (!provider.GetRequiredService<GitLabClient>().IsConfigured)
         {
             context.Error.WriteLine(

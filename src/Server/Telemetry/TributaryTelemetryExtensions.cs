@@ -1,17 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Tributary.Agents.Kernel;
 using Tributary.McpClientRegistry.Telemetry;
 using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Telemetry;
 
 /// <summary>
-/// Wires OpenTelemetry: traces and metrics of ASP.NET Core, HttpClient and the upstream calls
-/// (<see cref="UpstreamTelemetry.SourceName"/>), exported over OTLP, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// Wires OpenTelemetry: traces and metrics of ASP.NET Core (the host only), HttpClient, the upstream calls
+/// (<see cref="UpstreamTelemetry.SourceName"/>) and the agents and reviews (<see cref="AgentTelemetry.SourceName"/>),
+/// exported over OTLP, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
 internal static class TributaryTelemetryExtensions
 {
@@ -49,32 +52,47 @@ internal static class TributaryTelemetryExtensions
 
     /// <summary>
     /// Adds OpenTelemetry tracing and metrics with the OTLP exporter when <paramref name="readVariable"/> gives
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; registers nothing otherwise.
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: what <see cref="AddTributaryTelemetry(IServiceCollection, IConfigurationBuilder, Func{string, string?})"/>
+    /// adds, and ASP.NET Core's requests. Registers nothing otherwise.
     /// </summary>
     public static IHostApplicationBuilder AddTributaryTelemetry(this IHostApplicationBuilder builder, Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTributaryTelemetry(builder.Configuration, readVariable)?
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
+        return builder;
+    }
+
+    /// <summary>
+    /// What the host and the commands that run without it (<c>tributary review</c>) export when <paramref name="readVariable"/>
+    /// gives <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: outgoing HttpClient requests, the upstream calls
+    /// (<see cref="UpstreamTelemetry.SourceName"/>) and the agent runs, tool calls and reviews (<see cref="AgentTelemetry.SourceName"/>),
+    /// over OTLP, as service <see cref="ServiceName"/>. The standard <c>OTEL_*</c> variables are copied into
+    /// <paramref name="configuration"/>, where the OpenTelemetry SDK reads them.
+    /// </summary>
+    /// <returns>The builder to add more to, or <see langword="null"/> when telemetry is off and nothing was registered.</returns>
+    public static OpenTelemetryBuilder? AddTributaryTelemetry(this IServiceCollection services, IConfigurationBuilder configuration, Func<string, string?> readVariable)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(readVariable);
         if (string.IsNullOrWhiteSpace(readVariable(EndpointVariable)))
         {
-            return builder;
+            return null;
         }
 
-        builder.Configuration.AddInMemoryCollection(
+        configuration.AddInMemoryCollection(
             s_variables.Select(name => KeyValuePair.Create(name, readVariable(name))).Where(v => !string.IsNullOrWhiteSpace(v.Value)));
-        builder.Services.AddOpenTelemetry()
+        return services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(TributaryTelemetryExtensions).Assembly.GetName().Version?.ToString()))
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddSource(UpstreamTelemetry.SourceName)
+                .AddSource(UpstreamTelemetry.SourceName, AgentTelemetry.SourceName)
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter(UpstreamTelemetry.SourceName)
-                .AddMeter(WebhookTelemetry.MeterName)
+                .AddMeter(UpstreamTelemetry.SourceName, AgentTelemetry.SourceName, WebhookTelemetry.MeterName)
                 .AddOtlpExporter());
-        return builder;
     }
 }

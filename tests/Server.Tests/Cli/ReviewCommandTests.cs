@@ -7,7 +7,7 @@ namespace Tributary.Server.Tests.Cli;
 
 public sealed class ReviewCommandTests
 {
-    private const string ModelKey = "sk-review-test";
+    internal const string ModelKey = "sk-review-test";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -98,7 +98,8 @@ public sealed class ReviewCommandTests
             StringComparison.Ordinal);
     }
 
-    private static Func<FakeModelRequest, FakeModelReply> Script() => request =>
+    /// <summary>The scripted model: submits two findings for the pricing file and none for the others.</summary>
+    internal static Func<FakeModelRequest, FakeModelReply> Script() => request =>
     {
         if (request.Messages[^1].Role == "tool")
         {
@@ -135,7 +136,8 @@ public sealed class ReviewCommandTests
         return variables;
     }
 
-    private static TempRegistry WriteConfig(FakeModelServer model)
+    /// <summary>A registry with the fake model as the only model and a reviewer agent beside it.</summary>
+    internal static TempRegistry WriteConfig(FakeModelServer model)
     {
         var config = TempRegistry.Write($"""
             models:

@@ -56,6 +56,15 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         return found.Task;
     }
 
+    /// <summary>Every body posted to <paramref name="path"/> so far, in arrival order.</summary>
+    public IReadOnlyList<byte[]> Bodies(string path)
+    {
+        lock (_gate)
+        {
+            return [.. _received.Where(r => r.Path == path).Select(r => r.Body)];
+        }
+    }
+
     /// <summary>For failure messages: how many bodies reached <paramref name="path"/>, and how many held each pattern.</summary>
     public string Describe(string path, params byte[][] patterns)
     {

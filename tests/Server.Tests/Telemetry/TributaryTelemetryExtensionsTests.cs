@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Tributary.Server.Host;
 using Tributary.Server.Tests.Cli;
 using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.FakeModel;
 using Tributary.TestSupport.InProcess;
 using Tributary.TestSupport.Network;
 using Tributary.TestSupport.Node;
@@ -70,6 +71,54 @@ public sealed class TributaryTelemetryExtensionsTests
             {
                 Assert.Fail($"expectation {i} not exported within {s_exportBound}: {receiver.Describe(expected[i].Path, expected[i].Patterns)}");
             }
+        }
+    }
+
+    /// <summary>The host exports the agents' source too: a run over <c>POST /agents/{name}/runs</c> is an <c>invoke_agent</c> span with its token usage.</summary>
+    [Fact]
+    public async Task AgentRun_OtlpEndpointSet_InvokeAgentSpanWithTokenUsageExported()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync(Token);
+        await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Answer("Hello."), Token);
+        using var registry = TempRegistry.Write($"""
+            models:
+              fake:
+                provider: openai-compatible
+                endpoint: {model.Endpoint}
+                model: fake-model
+            """);
+        Directory.CreateDirectory(Path.Combine(registry.Directory, "agents"));
+        File.WriteAllText(Path.Combine(registry.Directory, "agents", "helper.yml"), "name: helper\ngitlab_tools: none\ninstructions: Answer briefly.\n");
+        var span = receiver.WaitForAsync(
+            "/v1/traces",
+            Protobuf.ScopeName("Tributary.Agents"),
+            Protobuf.SpanName("invoke_agent helper"),
+            Protobuf.StringField(1, "gen_ai.usage.input_tokens"),
+            Protobuf.StringAttribute("service.name", "tributary"));
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var serve = new NodeCommand(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "tributary.dll"), "serve", "--config", registry.Path, "--urls", url.ToString()],
+            new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            });
+        await using var tributary = NodeProcess.Start(serve, "tributary", TestContext.Current.TestOutputHelper);
+        await McpProbe.WaitUntilReadyAsync(new Uri(url, "/mcp"), HttpTransportMode.StreamableHttp, tributary, s_exportBound, "tributary serve", Token);
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(new Uri(url, "/agents/helper/runs"), new StringContent("""{"prompt":"Hi?"}""", System.Text.Encoding.UTF8, "application/json"), Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        try
+        {
+            await span.WaitAsync(s_exportBound, Token);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"invoke_agent not exported within {s_exportBound}: {receiver.Describe("/v1/traces", Protobuf.SpanName("invoke_agent helper"))}");
         }
     }
 
