@@ -124,32 +124,19 @@ internal sealed partial class GitLabToolFunctions
 
     private static string DiffEntry(JsonElement file)
     {
-        string oldPath = file.GetProperty("old_path").GetString() ?? string.Empty;
-        string newPath = file.GetProperty("new_path").GetString() ?? string.Empty;
-        string change = Flag(file, "new_file") ? "added"
-            : Flag(file, "deleted_file") ? "deleted"
-            : Flag(file, "renamed_file") ? $"renamed from {oldPath}"
-            : "modified";
-        var entry = new StringBuilder().Append("\n--- ").Append(newPath).Append(" (").Append(change).Append(")\n");
-        string diff = file.TryGetProperty("diff", out var d) ? d.GetString() ?? string.Empty : string.Empty;
-        if (Flag(file, "too_large"))
+        var changed = Review.ChangedFile.From(file);
+        var entry = new StringBuilder().Append("\n--- ").Append(changed.NewPath).Append(" (").Append(changed.Change).Append(")\n");
+        if (changed.Missing is not null)
         {
-            entry.Append("[diff not shown: GitLab reports this file as too large to diff]\n");
-        }
-        else if (Flag(file, "collapsed") && diff.Length == 0)
-        {
-            entry.Append("[diff not shown: GitLab collapsed this file's diff (it is large); read the file with get_file_content]\n");
+            entry.Append("[diff not shown: ").Append(changed.Missing).Append("; read the file with get_file_content]\n");
         }
         else
         {
-            entry.Append(diff.EndsWith('\n') ? diff : diff + "\n");
+            entry.Append(changed.Diff.EndsWith('\n') ? changed.Diff : changed.Diff + "\n");
         }
 
         return entry.ToString();
     }
-
-    private static bool Flag(JsonElement file, string name) =>
-        file.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     private async Task<JsonElement> GetMergeRequestJsonAsync(string project, int iid, CancellationToken cancellationToken)
     {

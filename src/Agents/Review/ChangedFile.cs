@@ -24,8 +24,8 @@ public sealed record ChangedFile(string OldPath, string NewPath, string Change, 
             : Flag(file, "renamed_file") ? $"renamed from {oldPath}"
             : "modified";
         string diff = file.TryGetProperty("diff", out var d) ? d.GetString() ?? string.Empty : string.Empty;
-        string? missing = Flag(file, "too_large") ? "GitLab sent no diff: the file is too large to diff"
-            : diff.Length == 0 && Flag(file, "collapsed") ? "GitLab collapsed its diff (it is large)"
+        string? missing = Flag(file, "too_large") ? "GitLab reports this file as too large to diff"
+            : diff.Length == 0 && Flag(file, "collapsed") ? "GitLab collapsed this file's diff (it is large)"
             : null;
         return new ChangedFile(oldPath, newPath, change, diff, UnifiedDiff.Parse(diff), missing);
     }

@@ -98,7 +98,7 @@ public sealed class GitLabToolsetTests
 
         Assert.StartsWith("Merge request !7 of acme/platform/backend: 130 changed files\n", text, StringComparison.Ordinal);
         Assert.Contains("\n--- src/orders/module_050.py (modified)\n[diff not shown: GitLab collapsed this file's diff (it is large); read the file with get_file_content]\n", text, StringComparison.Ordinal);
-        Assert.Contains("\n--- src/orders/module_120.py (modified)\n[diff not shown: GitLab reports this file as too large to diff]\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n--- src/orders/module_120.py (modified)\n[diff not shown: GitLab reports this file as too large to diff; read the file with get_file_content]\n", text, StringComparison.Ordinal);
         Assert.Contains("+    return validate(order)", text, StringComparison.Ordinal);
         Assert.Contains("--- src/orders/module_130.py (modified)", text, StringComparison.Ordinal);
         Assert.Equal(2, harness.GitLab.Requests.Count(r => r.Path.EndsWith("/merge_requests/7/diffs", StringComparison.Ordinal)));
