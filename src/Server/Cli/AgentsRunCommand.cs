@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tributary.Agents;
 using Tributary.Agents.Runs;
 using Tributary.McpClientRegistry.Configuration;
+using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
@@ -47,7 +48,9 @@ internal static class AgentsRunCommand
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(new EndpointResolver(context.ReadVariable));
         services.AddTributaryAgents(config, context.ReadVariable);
+        services.AddCommandTelemetry(context.ReadVariable);
         await using var provider = services.BuildServiceProvider();
+        provider.StartCommandTelemetry();
         try
         {
             var result = await provider.GetRequiredService<AgentRunner>().RunAsync(

@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 namespace Tributary.Server.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for a command that runs without the host (<c>tributary review</c>): the host's wiring, started when
+/// OpenTelemetry for a command that runs without the host (<c>tributary review</c>, <c>tributary agents run</c>): the host's wiring, started when
 /// the command's services are built and flushed when they are disposed, so a short process exports before it exits.
 /// </summary>
 internal static class CommandTelemetryExtensions
