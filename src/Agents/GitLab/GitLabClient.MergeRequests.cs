@@ -9,19 +9,21 @@ public sealed partial class GitLabClient
     /// <summary>The most items read of one list (diff files, commits, notes, discussions).</summary>
     internal const int MaxListItems = 2_000;
 
-    private long? _currentUserId;
+    // 0 until read: GitLab's ids start at 1.
+    private long _currentUserId;
 
     /// <summary>The id of the token's user (<c>GET /user</c>), read once.</summary>
     internal async Task<long> GetCurrentUserIdAsync(CancellationToken cancellationToken)
     {
-        if (_currentUserId is { } known)
+        long known = Volatile.Read(ref _currentUserId);
+        if (known > 0)
         {
             return known;
         }
 
         var user = await GetJsonAsync("user", "the token's user", cancellationToken);
         long id = user.GetProperty("id").GetInt64();
-        _currentUserId = id;
+        Volatile.Write(ref _currentUserId, id);
         return id;
     }
 
