@@ -1,4 +1,5 @@
 using Tributary.Server.Cli;
+using Tributary.Server.Security;
 
 namespace Tributary.Server;
 
@@ -10,5 +11,14 @@ internal sealed class Program
     {
     }
 
-    public static Task<int> Main(string[] args) => TributaryCommandLine.InvokeAsync(args);
+    public static Task<int> Main(string[] args)
+    {
+        // Before anything starts a child: see ProcessDumpability for why here and not per command.
+        if (ProcessDumpability.Disable() is { } warning)
+        {
+            Console.Error.WriteLine(warning);
+        }
+
+        return TributaryCommandLine.InvokeAsync(args);
+    }
 }

@@ -37,6 +37,19 @@ public sealed class ChatServiceFactory(Func<string, string?> readVariable, ILogg
         };
     }
 
+    /// <summary>
+    /// <paramref name="text"/> (a provider's error, which may quote the key it was sent, as some OpenAI-compatible
+    /// servers do for a wrong one) without <paramref name="model"/>'s API key.
+    /// </summary>
+    public string WithoutKey(ModelConfig model, string text)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(text);
+        return model.ApiKeyEnv is { } variable && readVariable(variable) is { Length: > 0 } key
+            ? text.Replace(key, "***", StringComparison.Ordinal).Replace(key.Trim(), "***", StringComparison.Ordinal)
+            : text;
+    }
+
     /// <summary>The request settings of a run: temperature, output bound and automatic tool calls with typed arguments.</summary>
     public static PromptExecutionSettings Settings(ModelConfig model, double? temperature, FunctionChoiceBehavior behavior)
     {

@@ -1,4 +1,6 @@
+using System.ClientModel;
 using System.Diagnostics;
+using Anthropic.Exceptions;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -106,9 +108,13 @@ public sealed partial class AgentRunner
             timedOut = true;
             notices.Add($"the run was stopped by its timeout of {agent.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s; the answer may be incomplete");
         }
-        catch (HttpOperationException e)
+        catch (Exception e) when (e is HttpOperationException or ClientResultException or AnthropicException or HttpRequestException)
         {
-            throw new AgentRunException($"model '{model.Name}' ({ModelProviderNames.Of(model.Provider)} {model.Model}) failed: {e.Message}", AgentRunFailure.Upstream);
+            // The OpenAI connector's message carries the provider's error text, and Anthropic's its whole body: a
+            // server answering a wrong key may quote it. The cause is not kept either, so nothing logs it whole.
+            string reason = _chats.WithoutKey(model, e.Message);
+            LogModelFailed(agent.Name, model.Name, reason);
+            throw new AgentRunException($"model '{model.Name}' ({ModelProviderNames.Of(model.Provider)} {model.Model}) failed: {reason}", AgentRunFailure.Upstream);
         }
 
         usage.AddFrom(history);
@@ -265,6 +271,9 @@ public sealed partial class AgentRunner
 
     [LoggerMessage(5202, LogLevel.Information, "Agent {AgentName} answered after {ToolCalls} tool calls ({Characters} characters)")]
     private partial void LogFinished(string agentName, int toolCalls, int characters);
+
+    [LoggerMessage(5204, LogLevel.Warning, "Agent {AgentName}: model {ModelName} failed: {Reason}")]
+    private partial void LogModelFailed(string agentName, string modelName, string reason);
 
     [LoggerMessage(5203, LogLevel.Warning, "Agent {AgentName} runs without the tools of MCP server {ServerName}: {Reason}")]
     private partial void LogServerMissing(string agentName, string serverName, string reason);

@@ -21,7 +21,9 @@ public sealed class EndpointResolver(Func<string, string?> readVariable)
         ArgumentNullException.ThrowIfNull(server);
         var expander = new VariableExpander(server.Name, readVariable);
         var endpoint = server.Transport == McpTransportKind.Stdio ? ResolveStdio(server, expander) : ResolveHttp(server, expander);
-        return expander.Problem is null ? new EndpointResolution(endpoint, null) : new EndpointResolution(null, expander.Problem);
+        return expander.Problem is null
+            ? new EndpointResolution(endpoint with { Secrets = [.. expander.Secrets] }, null)
+            : new EndpointResolution(null, expander.Problem);
     }
 
     private static ResolvedEndpoint ResolveHttp(McpServerConfig server, VariableExpander expander)

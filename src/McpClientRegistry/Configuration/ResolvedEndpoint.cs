@@ -23,4 +23,10 @@ public sealed record ResolvedEndpoint
 
     /// <summary>Headers for every HTTP request, including <c>Authorization</c> for bearer auth.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Every value read from the environment while resolving: each <c>${VAR}</c>'s value and the bearer token. All
+    /// count as secrets, wherever they ended up (<c>url</c> path, <c>command</c>, <c>args</c>, ...).
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }

@@ -4,8 +4,32 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// Expands the values of one server, stopping at the first problem and keeping its description,
 /// which names the variable, the server and the field but never a value.
 /// </summary>
-internal sealed class VariableExpander(string server, Func<string, string?> readVariable)
+internal sealed class VariableExpander
 {
+    private readonly string _server;
+    private readonly Func<string, string?> _readVariable;
+    private readonly List<string> _secrets = [];
+
+    public VariableExpander(string server, Func<string, string?> readVariable)
+    {
+        _server = server;
+
+        // Whatever a variable holds is treated as a secret, wherever it is used.
+        _readVariable = name =>
+        {
+            string? value = readVariable(name);
+            if (!string.IsNullOrEmpty(value))
+            {
+                _secrets.Add(value);
+            }
+
+            return value;
+        };
+    }
+
+    /// <summary>Every non-empty value read from a variable so far.</summary>
+    public IReadOnlyList<string> Secrets => _secrets;
+
     /// <summary>The first problem met, or <see langword="null"/>.</summary>
     public string? Problem { get; private set; }
 
@@ -26,7 +50,7 @@ internal sealed class VariableExpander(string server, Func<string, string?> read
             return Fail($"invalid variable reference ({Where(field)}): {syntax}");
         }
 
-        string? value = VariableTemplate.Expand(parts, readVariable, out string? missing);
+        string? value = VariableTemplate.Expand(parts, _readVariable, out string? missing);
         return value ?? Fail($"environment variable {missing} is not set ({Where(field)}); export it or set enabled: false");
     }
 
@@ -43,7 +67,7 @@ internal sealed class VariableExpander(string server, Func<string, string?> read
             return Fail($"auth_type is bearer but no variable is named ({Where("auth_token_env")}); set auth_token_env to the variable that holds the token");
         }
 
-        string? token = readVariable(variable);
+        string? token = _readVariable(variable);
         return string.IsNullOrEmpty(token)
             ? Fail($"environment variable {variable} is {(token is null ? "not set" : "empty")} ({Where("auth_token_env")}); export it or set enabled: false")
             : token;
@@ -57,5 +81,5 @@ internal sealed class VariableExpander(string server, Func<string, string?> read
     }
 
     /// <summary>The "(server 'x', field 'y')" part of a problem.</summary>
-    public string Where(string field) => $"server '{server}', field '{field}'";
+    public string Where(string field) => $"server '{_server}', field '{field}'";
 }

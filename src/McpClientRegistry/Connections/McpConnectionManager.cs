@@ -99,6 +99,21 @@ public sealed class McpConnectionManager : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without any server's secrets (header values, URL credentials and query, <c>env</c> values,
+    /// every value that came from a variable), for text written outside a server's own reports, such as exported spans.
+    /// </summary>
+    public string RedactSecrets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var connection in Connections)
+        {
+            text = connection.Redactor.Redact(text);
+        }
+
+        return text;
+    }
+
     /// <summary>The last known health of every server, in registry order, without contacting any.</summary>
     public IReadOnlyList<ServerHealth> GetHealth() => [.. Connections.Select(c => c.Health)];
 

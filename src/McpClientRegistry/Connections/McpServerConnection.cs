@@ -32,6 +32,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private UpstreamSession? _session;
     private Task<UpstreamSession>? _connecting;
     private ServerHealth _health;
+    private SecretRedactor? _redactor;
     private bool _isDisposed;
 
     /// <summary>Where the server's sampling and elicitation requests are relayed (see <see cref="McpConnectionManager.RequestRelay"/>).</summary>
@@ -85,6 +86,12 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         _ => false,
     };
 
+    /// <summary>
+    /// The server's resolved secrets, for text written about it outside a session (exported spans); resolved on first
+    /// use, empty while the server is not configured (it then sends nothing that could hold them).
+    /// </summary>
+    public SecretRedactor Redactor => Volatile.Read(ref _redactor) ?? Resolve();
+
     /// <summary>Connects if needed and returns the listing.</summary>
     public async Task<ServerListing> EnsureConnectedAsync(CancellationToken cancellationToken) =>
         (await GetSessionAsync(cancellationToken)).Listing;
@@ -132,6 +139,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             }
 
             var redactor = SecretRedactor.For(endpoint);
+            Volatile.Write(ref _redactor, redactor);
             try
             {
                 var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
@@ -165,6 +173,12 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
                 _connecting = null;
             }
         }
+    }
+
+    private SecretRedactor Resolve()
+    {
+        var redactor = _resolver.Resolve(Config).Endpoint is { } endpoint ? SecretRedactor.For(endpoint) : SecretRedactor.None;
+        return Interlocked.CompareExchange(ref _redactor, redactor, null) ?? redactor;
     }
 
     private async Task<UpstreamSession> AttemptAsync(ResolvedEndpoint endpoint, SecretRedactor redactor, CancellationToken cancellationToken)

@@ -3,8 +3,9 @@ using Tributary.McpClientRegistry.Configuration;
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
-/// Removes a server's resolved secrets (header values, URL credentials and query, environment values)
-/// from text bound for logs, health and error messages, whatever library wrote that text.
+/// Removes a server's resolved secrets (header values, URL credentials and query, environment values, and every
+/// value that came from a variable, wherever it went: <c>url</c> path, <c>command</c>, <c>args</c>) from text bound
+/// for logs, health, error messages and exported spans, whatever library wrote that text.
 /// </summary>
 internal sealed class SecretRedactor
 {
@@ -14,6 +15,9 @@ internal sealed class SecretRedactor
 
     private SecretRedactor(IEnumerable<string> secrets) =>
         _secrets = [.. secrets.Where(s => s.Length >= MinimumSecretLength).Distinct().OrderByDescending(s => s.Length)];
+
+    /// <summary>A redactor with nothing to remove.</summary>
+    public static SecretRedactor None { get; } = new([]);
 
     public static SecretRedactor For(ResolvedEndpoint endpoint)
     {
@@ -30,6 +34,13 @@ internal sealed class SecretRedactor
         }
 
         secrets.AddRange(endpoint.Env.Values.OfType<string>());
+        foreach (var value in endpoint.Secrets)
+        {
+            // A value in a URL is written escaped (%2F, %20...) by whatever prints the URL.
+            secrets.Add(value);
+            secrets.Add(Uri.EscapeDataString(value));
+        }
+
         if (endpoint.Url is { } url)
         {
             if (url.UserInfo.Length > 0)
@@ -46,6 +57,9 @@ internal sealed class SecretRedactor
 
         return new SecretRedactor(secrets);
     }
+
+    /// <summary>Whether there is anything to remove.</summary>
+    public bool IsEmpty => _secrets.Length == 0;
 
     public string Redact(string text)
     {

@@ -34,12 +34,16 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
         Version = typeof(UpstreamClientFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
     };
 
-    public async Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken) =>
-        await McpClient.CreateAsync(
-            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks), server.Name, callbacks.OnLog, loggerFactory.CreateLogger<CancelRelayTransport>()),
+    public async Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken)
+    {
+        // The SDK logs the command line it starts, stderr lines and exceptions with stderr tails: all may hold secrets.
+        var logs = RedactingLoggerFactory.Wrap(loggerFactory, SecretRedactor.For(endpoint));
+        return await McpClient.CreateAsync(
+            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>()),
             CreateOptions(server, callbacks),
-            loggerFactory,
+            logs,
             cancellationToken);
+    }
 
     /// <summary>The client options every upstream session uses, whatever its transport.</summary>
     internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks) => new()
@@ -65,7 +69,7 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
     private static IUpstreamRequestRelay RelayOf(McpServerConfig server, UpstreamCallbacks callbacks) =>
         callbacks.Relay?.Invoke() ?? throw new McpException($"Tributary cannot answer a request from MCP server '{server.Name}' here: nothing is connected that could (sampling and elicitation reach a client of /mcp only during its tool calls)");
 
-    private IClientTransport CreateTransport(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks)
+    private IClientTransport CreateTransport(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, ILoggerFactory logs)
     {
         if (server.Transport == McpTransportKind.Stdio)
         {
@@ -89,7 +93,7 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
                     StandardErrorLines = callbacks.OnStderrLine,
                     ShutdownTimeout = TimeSpan.FromSeconds(2),
                 },
-                loggerFactory);
+                logs);
         }
 
         return new HttpClientTransport(
@@ -104,7 +108,7 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
                 MaxReconnectionAttempts = 0,
             },
             httpClient,
-            loggerFactory,
+            logs,
             ownsHttpClient: false);
     }
 }

@@ -14,7 +14,8 @@ namespace Tributary.Server.Telemetry;
 /// <summary>
 /// Wires OpenTelemetry: traces and metrics of ASP.NET Core (the host only), HttpClient, the upstream calls
 /// (<see cref="UpstreamTelemetry.SourceName"/>) and the agents and reviews (<see cref="AgentTelemetry.SourceName"/>),
-/// exported over OTLP, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// exported over OTLP, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, with the registry's secrets taken out of
+/// every span (<see cref="SecretRedactingProcessor"/>).
 /// </summary>
 internal static class TributaryTelemetryExtensions
 {
@@ -89,6 +90,9 @@ internal static class TributaryTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddHttpClientInstrumentation()
                 .AddSource(UpstreamTelemetry.SourceName, AgentTelemetry.SourceName)
+
+                // Before the exporter, which reads the span after every processor ahead of it has seen it.
+                .AddProcessor(provider => new SecretRedactingProcessor(provider))
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
                 .AddHttpClientInstrumentation()

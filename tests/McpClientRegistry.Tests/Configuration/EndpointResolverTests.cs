@@ -33,6 +33,18 @@ public sealed class EndpointResolverTests
     }
 
     [Fact]
+    public void Resolve_VariablesAnywhere_EveryValueReadIsASecret()
+    {
+        var stdio = Stdio("files", "${TOOL}") with { Args = ["--token=${ARG_TOKEN}", "${EMPTY:-literal-default}"] };
+        var http = Http("hooks", "https://hooks.example.com/T0123/${HOOK_PATH}") with { AuthType = McpAuthKind.Bearer, AuthTokenEnv = "HOOK_TOKEN" };
+        var resolver = Resolver(("TOOL", "/opt/tool"), ("ARG_TOKEN", "arg-secret"), ("EMPTY", ""), ("HOOK_PATH", "SECRETPART"), ("HOOK_TOKEN", "bearer-secret"));
+
+        // A default is written in the file, so it is no secret; an empty variable holds nothing to hide.
+        Assert.Equal(["/opt/tool", "arg-secret"], resolver.Resolve(stdio).Endpoint!.Secrets);
+        Assert.Equal(["SECRETPART", "bearer-secret"], resolver.Resolve(http).Endpoint!.Secrets);
+    }
+
+    [Fact]
     public void Resolve_DoubleDollar_IsLiteralDollar()
     {
         var server = Stdio("files", "npx") with { Args = ["$$HOME", "$${NOT_A_VAR}", "price$5", "end$"] };

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Tributary.Server.Tests.Host;
+using Tributary.Server.Tests.Security;
 using Tributary.TestSupport.FakeGitLab;
 using Tributary.TestSupport.FakeModel;
 
@@ -84,6 +86,27 @@ public sealed class AgentRunEndpointTests : IDisposable
         Assert.Empty(env.Model.Requests);
     }
 
+    [Fact]
+    public async Task Post_ModelRejectsTheKeyQuotingIt_502WithoutTheKeyInAnswerOrLogs()
+    {
+        var logs = new LogCollector();
+        await using var env = await StartAsync(
+            _ => FakeModelReply.Fail(401, $$$"""{"error":{"message":"Incorrect API key provided: {{{ModelKey}}}.","type":"invalid_request_error","code":"invalid_api_key"}}"""),
+            logs);
+
+        using var response = await PostAsync(env.Host, "helper", """{"prompt":"hi"}""", Key);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal("upstream_failed", error.GetProperty("error").GetString());
+        string message = error.GetProperty("message").GetString()!;
+        Assert.StartsWith("model 'fake' (openai-compatible fake-model) failed: ", message, StringComparison.Ordinal);
+        Assert.Contains("Incorrect API key provided: ***.", message, StringComparison.Ordinal);
+        Assert.Equal(ModelKey, Assert.Single(env.Model.Requests).Authorization?.Replace("Bearer ", string.Empty, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, entry => entry.Message.Contains("Incorrect API key provided: ***.", StringComparison.Ordinal));
+        Assert.All(logs.Entries, entry => Assert.DoesNotContain(ModelKey, entry.Message + entry.Exception, StringComparison.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(RunningHost host, string agent, string json, string? key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/agents/{agent}/runs") { Content = new StringContent(json, MediaTypeHeaderValue.Parse("application/json")) };
@@ -95,7 +118,7 @@ public sealed class AgentRunEndpointTests : IDisposable
         return await host.Http.SendAsync(request, Token);
     }
 
-    private async Task<Environment> StartAsync(Func<FakeModelRequest, FakeModelReply> script)
+    private async Task<Environment> StartAsync(Func<FakeModelRequest, FakeModelReply> script, LogCollector? logs = null)
     {
         var gitLab = await FakeGitLab.StartAsync(Token);
         var model = await FakeModelServer.StartAsync(script, Token);
@@ -114,7 +137,15 @@ public sealed class AgentRunEndpointTests : IDisposable
                 api_key_env: FAKE_MODEL_KEY
             agents_dir: {_agentsDir}
             """,
-            options => options with { ReadVariable = variables.GetValueOrDefault },
+            options => options with
+            {
+                ReadVariable = variables.GetValueOrDefault,
+                ConfigureLogging = logs is null ? options.ConfigureLogging : logging =>
+                {
+                    options.ConfigureLogging?.Invoke(logging);
+                    logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+                },
+            },
             Token);
         return new Environment(host, gitLab, model);
     }

@@ -13,6 +13,6 @@ internal sealed class CollectingLogger(string category, Action<CapturedLog> add)
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);
-        add(new CapturedLog(category, logLevel, eventId, formatter(state, exception)));
+        add(new CapturedLog(category, logLevel, eventId, formatter(state, exception), exception?.ToString()));
     }
 }

@@ -3,11 +3,15 @@ namespace Tributary.TestSupport.FakeModel;
 /// <summary>One answer of the fake model: tool calls, or a final text.</summary>
 public sealed record FakeModelReply
 {
-    private FakeModelReply(IReadOnlyList<FakeModelToolCall> toolCalls, string? text)
+    private FakeModelReply(IReadOnlyList<FakeModelToolCall> toolCalls, string? text, int? failureStatus = null)
     {
         ToolCalls = toolCalls;
         Text = text;
+        FailureStatus = failureStatus;
     }
+
+    /// <summary>The HTTP status of a failure answer (its JSON body is <see cref="Text"/>), or <see langword="null"/>.</summary>
+    public int? FailureStatus { get; }
 
     /// <summary>The tool calls asked for (empty for a text answer).</summary>
     public IReadOnlyList<FakeModelToolCall> ToolCalls { get; }
@@ -23,4 +27,7 @@ public sealed record FakeModelReply
 
     /// <summary>Answers <paramref name="text"/>.</summary>
     public static FakeModelReply Answer(string text) => new([], text);
+
+    /// <summary>Fails the request with <paramref name="status"/> and the JSON <paramref name="body"/>, as a provider's error.</summary>
+    public static FakeModelReply Fail(int status, string body) => new([], body, status);
 }

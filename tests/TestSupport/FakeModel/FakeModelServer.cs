@@ -67,6 +67,14 @@ public sealed class FakeModelServer : IAsyncDisposable
         var request = FakeModelRequest.Parse(body.RootElement, context.Request.Headers.Authorization.ToString());
         _requests.Enqueue(request);
         var reply = _script(request);
+        if (reply.FailureStatus is { } status)
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.Text ?? "{}", context.RequestAborted);
+            return;
+        }
+
         string id = $"chatcmpl-{Interlocked.Increment(ref _ids)}";
         if (request.Stream)
         {

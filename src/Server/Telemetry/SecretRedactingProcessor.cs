@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using OpenTelemetry;
+using Tributary.McpClientRegistry.Connections;
+
+namespace Tributary.Server.Telemetry;
+
+/// <summary>
+/// Takes the registry's secrets out of every span before it is exported: an outgoing HttpClient span's
+/// <c>url.full</c> (or <c>http.url</c>) is the upstream's URL, whose path may hold a token that came from a
+/// <c>${VAR}</c>. The runtime already hides query values; paths are left to this processor. Runs before the exporter.
+/// </summary>
+internal sealed class SecretRedactingProcessor(IServiceProvider services) : BaseProcessor<Activity>
+{
+    // Resolved on the first span, not when the tracer is built: the manager need not exist that early.
+    private readonly Lazy<McpConnectionManager?> _manager = new(() => (McpConnectionManager?)services.GetService(typeof(McpConnectionManager)));
+
+    public override void OnEnd(Activity data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (_manager.Value is not { } manager)
+        {
+            return;
+        }
+
+        List<KeyValuePair<string, string>>? changed = null;
+        foreach (var (key, value) in data.TagObjects)
+        {
+            if (value is string text && manager.RedactSecrets(text) is var redacted && redacted != text)
+            {
+                (changed ??= []).Add(KeyValuePair.Create(key, redacted));
+            }
+        }
+
+        foreach (var (key, redacted) in changed ?? [])
+        {
+            data.SetTag(key, redacted);
+        }
+
+        data.DisplayName = manager.RedactSecrets(data.DisplayName);
+        if (data.StatusDescription is { } description)
+        {
+            data.SetStatus(data.Status, manager.RedactSecrets(description));
+        }
+    }
+}
