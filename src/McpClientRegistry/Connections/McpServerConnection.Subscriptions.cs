@@ -116,7 +116,8 @@ internal sealed partial class McpServerConnection
         }
     }
 
-    // After a reconnect: the new session knows nothing of the old one's subscriptions.
+    // After a reconnect: the new session knows nothing of the old one's subscriptions. Each request is bounded by the
+    // server's timeout, so a server that never answers one cannot hold the others (or this task) forever.
     private async Task ResubscribeAsync(UpstreamSession session)
     {
         string[] uris;
@@ -127,9 +128,15 @@ internal sealed partial class McpServerConnection
 
         foreach (var uri in uris)
         {
+            using var timeout = new CancellationTokenSource(Config.Timeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, timeout.Token);
             try
             {
-                await SendSubscribeAsync(session.Client, uri, _disposed.Token);
+                await SendSubscribeAsync(session.Client, uri, linked.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_disposed.IsCancellationRequested)
+            {
+                LogResubscribeFailed(Name, uri, $"no answer within {DurationText.Format(Config.Timeout)} (timeout)");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

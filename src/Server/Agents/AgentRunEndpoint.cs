@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tributary.Agents.Runs;
+using Tributary.Server.Limits;
 using Tributary.Server.Security;
 
 namespace Tributary.Server.Agents;
@@ -11,6 +13,8 @@ namespace Tributary.Server.Agents;
 /// <summary>
 /// <c>POST /agents/{name}/runs</c>: runs an agent for a JSON body (<c>prompt</c>, optional <c>project</c> and
 /// <c>mr_iid</c>) and answers its final text with the account of its tool calls. Guarded by the same key as <c>/mcp</c>.
+/// A body over <see cref="LimitOptions.AgentsMaxBodyBytes"/> answers 413; runs beyond <see cref="LimitOptions.AgentRuns"/> wait
+/// in a queue of <see cref="LimitOptions.AgentRunQueue"/>, and beyond that answer 503 with <c>Retry-After</c>.
 /// </summary>
 internal static class AgentRunEndpoint
 {
@@ -30,13 +34,29 @@ internal static class AgentRunEndpoint
         return endpoints;
     }
 
-    private static async Task RunAsync(string name, HttpContext http, AgentRunner runner)
+    private static async Task RunAsync(string name, HttpContext http, AgentRunner runner, AgentRunLimiter limiter)
     {
         var cancellationToken = http.RequestAborted;
+        var limits = limiter.Limits;
+        if (await RequestBody.ReadAsync(http, limits.AgentsMaxBodyBytes, cancellationToken) is not { } body)
+        {
+            await SecurityErrorResponse.WriteAsync(http.Response, StatusCodes.Status413PayloadTooLarge, "payload_too_large", LimitMessages.AgentsBodyTooLarge(limits.AgentsMaxBodyBytes), cancellationToken);
+            return;
+        }
+
+        http.Request.Body = new MemoryStream(body, writable: false);
         var (request, problem) = await AgentRunRequestReader.ReadAsync(name, http.Request, cancellationToken);
         if (request is null)
         {
             await SecurityErrorResponse.WriteAsync(http.Response, StatusCodes.Status400BadRequest, "invalid_request", problem!, cancellationToken);
+            return;
+        }
+
+        using var lease = await limiter.AcquireAsync(cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(limits.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await SecurityErrorResponse.WriteAsync(http.Response, StatusCodes.Status503ServiceUnavailable, "too_many_runs", LimitMessages.TooManyRuns(limits.AgentRuns, limits.AgentRunQueue), cancellationToken);
             return;
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.Server.Health;
+using Tributary.Server.Limits;
 using Tributary.Server.Mcp;
 using Tributary.Server.Security;
 using Tributary.Server.Telemetry;
@@ -27,10 +28,12 @@ internal static class TributaryHost
         builder.Services.AddSingleton(new HealthProbeOptions(options.HealthProbeReuse));
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
         builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous);
+        builder.Services.AddTributaryLimits(options.ReadVariable);
         builder.AddTributaryTelemetry(options.ReadVariable);
 
         var app = builder.Build();
         app.UseTributarySecurity(TributaryMcpExtensions.Path);
+        app.UseTributaryLimits(TributaryMcpExtensions.Path);
         app.MapTributary();
         return app;
     }

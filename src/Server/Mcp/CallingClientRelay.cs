@@ -1,16 +1,19 @@
+using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Connections;
+using Tributary.Server.Limits;
 
 namespace Tributary.Server.Mcp;
 
 /// <summary>
 /// Relays an upstream's sampling and elicitation requests to the client of <c>/mcp</c> whose tool call to that
 /// upstream is in flight, and its answer back. The request carries no link to the call that caused it, so the rule
-/// is: the most recent call still in flight to that server (<see cref="DownstreamCalls"/>).
+/// is: the most recent call still in flight to that server (<see cref="DownstreamCalls"/>). A client that does not
+/// answer within <see cref="LimitOptions.RelayTimeout"/> is given up on, and the upstream gets an error saying so.
 /// </summary>
-internal sealed class CallingClientRelay(DownstreamCalls calls) : IUpstreamRequestRelay
+internal sealed class CallingClientRelay(DownstreamCalls calls, IOptions<LimitOptions> options, TimeProvider time) : IUpstreamRequestRelay
 {
     /// <inheritdoc />
 #pragma warning disable MCP9005 // Sampling is part of 2025-11-25, the revision Tributary's sessions speak.
@@ -22,7 +25,7 @@ internal sealed class CallingClientRelay(DownstreamCalls calls) : IUpstreamReque
             throw new McpException($"MCP server '{serverName}' asked for sampling, but the client calling its tool does not support sampling");
         }
 
-        return await session.SampleAsync(request, cancellationToken);
+        return await WithinTimeoutAsync(serverName, RequestMethods.SamplingCreateMessage, token => session.SampleAsync(request, token), cancellationToken);
     }
 #pragma warning restore MCP9005
 
@@ -35,7 +38,22 @@ internal sealed class CallingClientRelay(DownstreamCalls calls) : IUpstreamReque
             throw new McpException($"MCP server '{serverName}' asked for elicitation, but the client calling its tool does not support elicitation");
         }
 
-        return await session.ElicitAsync(request, cancellationToken);
+        return await WithinTimeoutAsync(serverName, RequestMethods.ElicitationCreate, token => session.ElicitAsync(request, token), cancellationToken);
+    }
+
+    private async Task<T> WithinTimeoutAsync<T>(string serverName, string method, Func<CancellationToken, ValueTask<T>> ask, CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.RelayTimeout;
+        using var expiry = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
+        try
+        {
+            return await ask(linked.Token);
+        }
+        catch (OperationCanceledException e) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new McpException(LimitMessages.RelayTimedOut(serverName, method, timeout), e);
+        }
     }
 
     private McpServer Caller(string serverName, string what) =>

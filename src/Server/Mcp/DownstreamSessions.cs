@@ -14,6 +14,9 @@ internal sealed class DownstreamSessions
     /// <summary>The sessions live now.</summary>
     public ICollection<ForwardingSession> All => _sessions.Values;
 
+    /// <summary>How many sessions are live now.</summary>
+    public int Count => _sessions.Count;
+
     /// <summary>Runs one stateful session, known here while it lives.</summary>
     public async Task RunSessionAsync(McpServer server, CancellationToken cancellationToken)
     {

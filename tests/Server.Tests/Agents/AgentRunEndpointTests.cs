@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Tributary.Server.Limits;
 using Tributary.Server.Tests.Host;
 using Tributary.Server.Tests.Security;
 using Tributary.TestSupport.FakeGitLab;
@@ -92,7 +93,7 @@ public sealed class AgentRunEndpointTests : IDisposable
         var logs = new LogCollector();
         await using var env = await StartAsync(
             _ => FakeModelReply.Fail(401, $$$"""{"error":{"message":"Incorrect API key provided: {{{ModelKey}}}.","type":"invalid_request_error","code":"invalid_api_key"}}"""),
-            logs);
+            logs: logs);
 
         using var response = await PostAsync(env.Host, "helper", """{"prompt":"hi"}""", Key);
 
@@ -107,6 +108,54 @@ public sealed class AgentRunEndpointTests : IDisposable
         Assert.All(logs.Entries, entry => Assert.DoesNotContain(ModelKey, entry.Message + entry.Exception, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Post_BodyOverTheLimit_Is413NamingTheLimitAndItsVariable()
+    {
+        await using var env = await StartAsync(_ => FakeModelReply.Answer("never"), new() { [LimitOptions.AgentsMaxBodyBytesVariable] = "1024" });
+
+        using var response = await PostAsync(env.Host, "helper", $$"""{"prompt":"{{new string('x', 2048)}}"}""", Key);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal("payload_too_large", error.GetProperty("error").GetString());
+        Assert.Equal(
+            "the request body is larger than 1024 bytes (1 KiB), the most POST /agents/{name}/runs accepts; send a shorter prompt, or raise TRIBUTARY_AGENTS_MAX_BODY_BYTES",
+            error.GetProperty("message").GetString());
+        Assert.Empty(env.Model.Requests);
+    }
+
+    [Fact]
+    public async Task Post_RunsAndQueueFull_Is503WithRetryAfterAndTheNextRunGoesOnceOneEnds()
+    {
+        using var release = new ManualResetEventSlim();
+        var modelReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var env = await StartAsync(
+            _ =>
+            {
+                modelReached.TrySetResult();
+                release.Wait(TimeSpan.FromSeconds(30), Token);
+                return FakeModelReply.Answer("done");
+            },
+            new() { [LimitOptions.AgentRunsVariable] = "1", [LimitOptions.AgentRunQueueVariable] = "0" });
+
+        var first = PostAsync(env.Host, "helper", """{"prompt":"one"}""", Key);
+        await modelReached.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        using var refused = await PostAsync(env.Host, "helper", """{"prompt":"two"}""", Key);
+        release.Set();
+        using var firstResponse = await first;
+        using var third = await PostAsync(env.Host, "helper", """{"prompt":"three"}""", Key);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), refused.Headers.RetryAfter?.Delta);
+        var error = await refused.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal("too_many_runs", error.GetProperty("error").GetString());
+        Assert.Equal(
+            "1 agent runs are running and 0 are waiting, the most Tributary allows (TRIBUTARY_AGENT_RUNS, TRIBUTARY_AGENT_RUN_QUEUE); try again later (see Retry-After), or raise them",
+            error.GetProperty("message").GetString());
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (firstResponse.StatusCode, third.StatusCode));
+        Assert.Equal(2, env.Model.Requests.Count);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(RunningHost host, string agent, string json, string? key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/agents/{agent}/runs") { Content = new StringContent(json, MediaTypeHeaderValue.Parse("application/json")) };
@@ -118,12 +167,12 @@ public sealed class AgentRunEndpointTests : IDisposable
         return await host.Http.SendAsync(request, Token);
     }
 
-    private async Task<Environment> StartAsync(Func<FakeModelRequest, FakeModelReply> script, LogCollector? logs = null)
+    private async Task<Environment> StartAsync(Func<FakeModelRequest, FakeModelReply> script, Dictionary<string, string>? limits = null, LogCollector? logs = null)
     {
         var gitLab = await FakeGitLab.StartAsync(Token);
         var model = await FakeModelServer.StartAsync(script, Token);
         await File.WriteAllTextAsync(Path.Combine(_agentsDir, "helper.yml"), "name: helper\ndescription: Helps\ninstructions: You help with {project_path}.\nmodel: fake\nmcp_servers: []\n", Token);
-        var variables = new Dictionary<string, string> { ["GITLAB_TOKEN"] = FakeGitLab.ValidToken, ["FAKE_MODEL_KEY"] = ModelKey, ["TRIBUTARY_MCP_KEY"] = Key };
+        var variables = new Dictionary<string, string>(limits ?? []) { ["GITLAB_TOKEN"] = FakeGitLab.ValidToken, ["FAKE_MODEL_KEY"] = ModelKey, ["TRIBUTARY_MCP_KEY"] = Key };
         var host = await RunningHost.StartWithConfigAsync(
             $"""
             mcp_servers: {"{}"}

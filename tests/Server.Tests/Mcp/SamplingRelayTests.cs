@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Tributary.Server.Limits;
 using Tributary.Server.Tests.Host;
 using Tributary.TestSupport.InProcess;
 
@@ -70,6 +71,36 @@ public sealed class SamplingRelayTests
             await client.CallToolAsync("up__ask", new Dictionary<string, object?> { ["question"] = "Anyone?" }, cancellationToken: Token));
 
         Assert.EndsWith("MCP server 'up' asked for sampling, but the client calling its tool does not support sampling", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_CallingClientNeverAnswersSampling_TheUpstreamGetsAnErrorAfterTheRelayTimeout()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeRelayTools = true }, Token);
+        var variables = new Dictionary<string, string> { [LimitOptions.RelaySecondsVariable] = "1" };
+        await using var host = await RunningHost.StartAsync(
+            HealthEndpointTests.HttpServer("up", upstream.Url), options => options with { ReadVariable = variables.GetValueOrDefault }, Token);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlers = new McpClientHandlers
+        {
+            SamplingHandler = async (_, _, cancellationToken) =>
+            {
+                asked.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable");
+            },
+        };
+        await using var client = await host.ConnectClientAsync(handlers, Token);
+        await client.ListToolsAsync(cancellationToken: Token);
+
+        var error = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(async () =>
+            await client.CallToolAsync("up__ask", new Dictionary<string, object?> { ["question"] = "Anyone?" }, cancellationToken: Token));
+
+        Assert.True(asked.Task.IsCompleted);
+        Assert.EndsWith(
+            "the client of Tributary did not answer sampling/createMessage from MCP server 'up' within 1 s (TRIBUTARY_RELAY_TIMEOUT_SECONDS), so Tributary gave up on it",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
