@@ -15,6 +15,12 @@ public sealed record GitLabConfig(Uri Url, string TokenEnv, TimeSpan Timeout)
     /// <summary>The request timeout when <c>timeout</c> is not given.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Which GitLab tools <c>/mcp</c> serves: <see cref="GitLabMcpAccess.Read"/> unless <c>mcp_tools: read-write</c> is
+    /// written, since every client of <c>/mcp</c> would write to GitLab as the token's user.
+    /// </summary>
+    public GitLabMcpAccess McpTools { get; init; } = GitLabMcpAccess.Read;
+
     /// <summary>The settings used when the file has no <c>gitlab</c> section.</summary>
     public static GitLabConfig Default { get; } = new(DefaultUrl, DefaultTokenEnv, DefaultTimeout);
 }

@@ -2,13 +2,13 @@ using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.Agents.Configuration;
 
-/// <summary>Reads the <c>gitlab</c> section: <c>url</c>, <c>token_env</c>, <c>timeout</c>. No field is required.</summary>
+/// <summary>Reads the <c>gitlab</c> section: <c>url</c>, <c>token_env</c>, <c>timeout</c>, <c>mcp_tools</c>. No field is required.</summary>
 internal static class GitLabConfigReader
 {
     /// <summary>The section's name in <c>tributary.yml</c>.</summary>
     public const string SectionName = "gitlab";
 
-    private static readonly string[] Fields = ["url", "token_env", "timeout"];
+    private static readonly string[] Fields = ["url", "token_env", "timeout", "mcp_tools"];
 
     /// <summary>Reads the section of <paramref name="document"/>, reporting problems into it; defaults fill what is absent.</summary>
     public static GitLabConfig Read(YamlConfigDocument document)
@@ -17,7 +17,26 @@ internal static class GitLabConfigReader
         return new GitLabConfig(
             ReadUrl(reader) ?? GitLabConfig.DefaultUrl,
             ReadTokenEnv(reader) ?? GitLabConfig.DefaultTokenEnv,
-            reader.Duration("timeout") ?? GitLabConfig.DefaultTimeout);
+            reader.Duration("timeout") ?? GitLabConfig.DefaultTimeout)
+        {
+            McpTools = ReadMcpTools(reader) ?? GitLabMcpAccess.Read,
+        };
+    }
+
+    private static GitLabMcpAccess? ReadMcpTools(SectionReader reader)
+    {
+        switch (reader.Text("mcp_tools"))
+        {
+            case null:
+                return null;
+            case "read":
+                return GitLabMcpAccess.Read;
+            case "read-write":
+                return GitLabMcpAccess.ReadWrite;
+            case var text:
+                reader.Report("mcp_tools", $"'{text}' is not a choice; write 'mcp_tools: read' (the default: /mcp serves only the GitLab tools that read) or 'mcp_tools: read-write' (also post_merge_request_comment and create_issue, as the token's user)");
+                return null;
+        }
     }
 
     private static Uri? ReadUrl(SectionReader reader)

@@ -55,17 +55,20 @@ public sealed partial class GitLabClient
             : throw new GitLabException($"Project '{Normalize(project)}' has no default branch (its repository is empty); push a first commit.", GitLabFailure.NotFound);
     }
 
+    /// <summary>The most of a file <see cref="GetFileAsync(string, string, string, CancellationToken)"/> reads: 4 MiB.</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
     /// <summary>
-    /// The text of <paramref name="filePath"/> on <paramref name="project"/>'s default branch, or <see langword="null"/>
-    /// when the file does not exist there (as for an optional <c>.tributary.yml</c>).
+    /// The text of <paramref name="filePath"/> on <paramref name="project"/>'s default branch, reading at most
+    /// <paramref name="maxBytes"/> of it, or <see langword="null"/> when the file does not exist there (as for an optional <c>.tributary.yml</c>).
     /// </summary>
     /// <exception cref="GitLabException">The project does not exist, the token cannot read it, or GitLab failed.</exception>
-    public async Task<string?> GetFileAtDefaultBranchAsync(string project, string filePath, CancellationToken cancellationToken)
+    public async Task<GitLabText?> GetFileAtDefaultBranchAsync(string project, string filePath, long maxBytes, CancellationToken cancellationToken)
     {
         string branch = await GetDefaultBranchAsync(project, cancellationToken);
         try
         {
-            return await GetFileAsync(project, filePath, branch, cancellationToken);
+            return await GetFileAsync(project, filePath, branch, maxBytes, cancellationToken);
         }
         catch (GitLabException e) when (e.Failure == GitLabFailure.NotFound)
         {
@@ -73,9 +76,13 @@ public sealed partial class GitLabClient
         }
     }
 
-    /// <summary>The text of <paramref name="filePath"/> at <paramref name="reference"/> (a branch, tag or commit; <c>HEAD</c> is the default branch).</summary>
+    /// <summary>
+    /// The text of <paramref name="filePath"/> at <paramref name="reference"/> (a branch, tag or commit; <c>HEAD</c> is the
+    /// default branch), reading at most <paramref name="maxBytes"/>: GitLab sends raw files whole, and a repository may hold
+    /// gigabytes in one.
+    /// </summary>
     /// <exception cref="GitLabException">The project, file or ref does not exist, or GitLab failed.</exception>
-    public async Task<string> GetFileAsync(string project, string filePath, string reference, CancellationToken cancellationToken)
+    public async Task<GitLabText> GetFileAsync(string project, string filePath, string reference, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
@@ -84,8 +91,25 @@ public sealed partial class GitLabClient
         return await GetTextAsync(
             $"projects/{id}/repository/files/{Uri.EscapeDataString(path)}/raw?ref={Uri.EscapeDataString(reference)}",
             $"file '{path}' at ref '{reference}' of project '{Normalize(project)}'",
+            maxBytes,
             cancellationToken);
     }
+
+    /// <summary>
+    /// The text of <paramref name="filePath"/> at <paramref name="reference"/>, at most <see cref="MaxFileBytes"/> of it,
+    /// ending with a note when the file is larger.
+    /// </summary>
+    /// <exception cref="GitLabException">The project, file or ref does not exist, or GitLab failed.</exception>
+    public async Task<string> GetFileAsync(string project, string filePath, string reference, CancellationToken cancellationToken)
+    {
+        var file = await GetFileAsync(project, filePath, reference, MaxFileBytes, cancellationToken);
+        return file.IsCut ? $"{file.Text}\n{CutNote(file, MaxFileBytes)}" : file.Text;
+    }
+
+    /// <summary>The note after a file cut at <paramref name="maxBytes"/>.</summary>
+    internal static string CutNote(GitLabText file, long maxBytes) => file.Length is { } length
+        ? string.Create(CultureInfo.InvariantCulture, $"[truncated: the file is {length:N0} bytes; only the first {maxBytes:N0} were read]")
+        : string.Create(CultureInfo.InvariantCulture, $"[truncated: the file is larger than {maxBytes:N0} bytes; only the first {maxBytes:N0} were read]");
 
     /// <summary>The project's JSON (<c>GET /projects/:id</c>).</summary>
     internal async Task<JsonElement> GetProjectAsync(string project, CancellationToken cancellationToken)

@@ -56,11 +56,18 @@ public sealed partial class GitLabClient
         return await ReadJsonAsync(response, cancellationToken);
     }
 
-    /// <summary>GETs <paramref name="relative"/> and returns its body as text (raw files, job logs).</summary>
-    internal async Task<string> GetTextAsync(string relative, string subject, CancellationToken cancellationToken)
+    /// <summary>GETs <paramref name="relative"/> and reads at most <paramref name="maxBytes"/> of its body as text (raw files).</summary>
+    internal async Task<GitLabText> GetTextAsync(string relative, string subject, long maxBytes, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, relative, null, subject, cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
+        return await BoundedBody.ReadHeadAsync(response.Content, maxBytes, cancellationToken);
+    }
+
+    /// <summary>GETs <paramref name="relative"/> and keeps the last <paramref name="keepBytes"/> of its body, reading at most <paramref name="maxBytes"/> (job logs).</summary>
+    internal async Task<GitLabText> GetTextTailAsync(string relative, string subject, int keepBytes, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, relative, null, subject, cancellationToken);
+        return await BoundedBody.ReadTailAsync(response.Content, keepBytes, maxBytes, cancellationToken);
     }
 
     /// <summary>POSTs <paramref name="body"/> as JSON and returns GitLab's answer.</summary>
@@ -125,7 +132,8 @@ public sealed partial class GitLabClient
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            // Headers only: each reader decides how much of the body to take (BoundedBody for text, JSON as parsed).
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (TimeoutRejectedException e)
         {

@@ -73,7 +73,8 @@ internal static class GitLabErrors
     // GitLab explains refusals in {"message": ...} or {"error": ...}; the text is the API's, never the token.
     private static async Task<string> DetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        string body = await response.Content.ReadAsStringAsync(cancellationToken);
+        // An error page is small; a body past 64 KiB is not worth reading for a one-line detail.
+        string body = (await BoundedBody.ReadHeadAsync(response.Content, 64 * 1024, cancellationToken)).Text;
         string? detail = null;
         try
         {

@@ -14,6 +14,11 @@ internal sealed partial class GitLabToolFunctions
     private const int MaxTraceLines = 80;
     private const int MaxTraceChars = 8_000;
 
+    // Only the end of a log is shown: a window well above MaxTraceChars (terminal codes are removed after reading) is kept
+    // while the log streams past, and no more than MaxTraceDownload of it is read.
+    private const int MaxTraceKeptBytes = 64 * 1024;
+    private const long MaxTraceDownload = 32L * 1024 * 1024;
+
     [Description("Gets the status of the latest pipeline of a branch or tag (the default branch when ref is empty), with each job's name, stage and status.")]
     public async Task<string> GetPipelineStatusAsync(
         [Description(ProjectDescription)] string project,
@@ -84,8 +89,18 @@ internal sealed partial class GitLabToolFunctions
         }
 
         text.Append(") ===\n");
-        string trace = await client.GetTextAsync($"projects/{Number(projectId)}/jobs/{Number(jobId)}/trace", $"the log of job {Number(jobId)} of {GitLabClient.ProjectSubject(project)}", cancellationToken);
-        string clean = TerminalCodes().Replace(trace.Replace("\r\n", "\n", StringComparison.Ordinal), string.Empty);
+        var trace = await client.GetTextTailAsync(
+            $"projects/{Number(projectId)}/jobs/{Number(jobId)}/trace",
+            $"the log of job {Number(jobId)} of {GitLabClient.ProjectSubject(project)}",
+            MaxTraceKeptBytes,
+            MaxTraceDownload,
+            cancellationToken);
+        string clean = TerminalCodes().Replace(trace.Text.Replace("\r\n", "\n", StringComparison.Ordinal), string.Empty);
+        if (trace.IsCut)
+        {
+            text.Append("[the log is longer than ").Append(MaxTraceDownload / (1024 * 1024)).Append(" MiB; only that much was read, so these are not its last lines]\n");
+        }
+
         text.Append(ToolOutput.Tail(clean, MaxTraceLines, MaxTraceChars)).Append('\n');
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +10,9 @@ namespace Tributary.Agents.GitLab;
 internal sealed partial class GitLabToolFunctions
 {
     private const int MaxFileLength = 100_000;
+
+    // Enough bytes for MaxFileLength characters of any UTF-8 text; GitLab sends the whole file, this is all that is read.
+    private const int MaxFileDownload = MaxFileLength * 4;
     private const int MaxTreeEntries = 300;
     private const int MaxSearchResults = 20;
     private const int MaxSnippetLength = 1_000;
@@ -26,8 +30,15 @@ internal sealed partial class GitLabToolFunctions
         }
 
         string reference = string.IsNullOrWhiteSpace(@ref) ? await client.GetDefaultBranchAsync(project, cancellationToken) : @ref.Trim();
-        string text = await client.GetFileAsync(project, file_path, reference, cancellationToken);
-        return ToolOutput.Bound(text, MaxFileLength);
+        var file = await client.GetFileAsync(project, file_path, reference, MaxFileDownload, cancellationToken);
+        if (!file.IsCut)
+        {
+            return ToolOutput.Bound(file.Text, MaxFileLength);
+        }
+
+        string head = file.Text.Length > MaxFileLength ? file.Text[..MaxFileLength] : file.Text;
+        string size = file.Length is { } length ? string.Create(CultureInfo.InvariantCulture, $"{length:N0} bytes") : string.Create(CultureInfo.InvariantCulture, $"larger than {MaxFileDownload:N0} bytes");
+        return string.Create(CultureInfo.InvariantCulture, $"{head}\n[truncated: the file is {size}; only the first {head.Length:N0} characters are shown]");
     }
 
     [Description("Lists the files and directories of a project's repository under a path, recursively, at a branch, tag or commit: one line per entry, 'tree' for directories and 'blob' for files.")]

@@ -49,6 +49,13 @@ public static class RepositoryOverrideParser
         return result with { Problems = Problems(document) };
     }
 
+    /// <summary>
+    /// The override of a file past the size cap, which was not read past it: no settings, and the same problem
+    /// <see cref="Parse"/> reports for a file too large (naming its size when <paramref name="size"/> is known).
+    /// </summary>
+    public static RepositoryOverride TooLarge(long? size) =>
+        RepositoryOverride.None with { Problems = Problems(YamlConfigDocument.TooLarge(FileName, size, YamlLimits.RepositoryFile)) };
+
     private static string[] Problems(YamlConfigDocument document) => [.. document.Errors.Select(e => e.ToString())];
 
     private static Dictionary<string, IReadOnlyList<string>> ReadServers(YamlReadContext context, SectionReader reader, AgentDefinitions agents)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tributary.Agents.Configuration;
 using Tributary.Agents.GitLab;
 using Tributary.Agents.Kernel;
+using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.Agents.Repository;
 
@@ -22,17 +23,22 @@ public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, Hybr
     /// <summary>The override of <paramref name="project"/> (a path or numeric id).</summary>
     public async Task<RepositoryOverride> GetAsync(string project, CancellationToken cancellationToken)
     {
-        string text;
+        RepositoryOverrideFile file;
         try
         {
             string key = $"tributary:repository-override:{gitLab.Url.Host}{gitLab.Url.AbsolutePath}:{project.Trim().Trim('/').ToLowerInvariant()}";
-            text = await cache.GetOrCreateAsync(
+            file = await cache.GetOrCreateAsync(
                 key,
                 (GitLab: gitLab, Project: project, Caller: Activity.Current),
                 static async (state, token) =>
                 {
                     AgentTelemetry.Continue(state.Caller);
-                    return await state.GitLab.GetFileAtDefaultBranchAsync(state.Project, RepositoryOverrideParser.FileName, token) ?? string.Empty;
+
+                    // Read no further than the cap: any repository could hold a huge file under that name.
+                    var read = await state.GitLab.GetFileAtDefaultBranchAsync(state.Project, RepositoryOverrideParser.FileName, YamlLimits.RepositoryFile.MaxBytes, token);
+                    return read is { IsCut: true }
+                        ? new RepositoryOverrideFile(string.Empty, TooLarge: true, read.Length)
+                        : new RepositoryOverrideFile(read?.Text ?? string.Empty, TooLarge: false, null);
                 },
                 s_options,
                 cancellationToken: cancellationToken);
@@ -43,7 +49,12 @@ public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, Hybr
             return RepositoryOverride.None with { Problems = [$"{RepositoryOverrideParser.FileName}: could not be read from project '{project}' ({e.Message}); the agent's own settings apply"] };
         }
 
-        var result = text.Length == 0 ? RepositoryOverride.None : RepositoryOverrideParser.Parse(text, config.Agents);
+        var result = file switch
+        {
+            { TooLarge: true } => RepositoryOverrideParser.TooLarge(file.Size),
+            { Text.Length: 0 } => RepositoryOverride.None,
+            _ => RepositoryOverrideParser.Parse(file.Text, config.Agents),
+        };
         foreach (string problem in result.Problems)
         {
             LogProblem(project, problem);

@@ -132,8 +132,14 @@ public sealed class YamlConfigDocument
         return reader.ReadToEnd();
     }
 
-    private static YamlConfigDocument TooLarge(string file, long size, YamlLimits limits)
+    /// <summary>
+    /// The document of a file past <paramref name="limits"/>' size, which was not read (or not read past the limit): one error
+    /// naming its size when <paramref name="size"/> is known and over the limit.
+    /// </summary>
+    public static YamlConfigDocument TooLarge(string file, long? size, YamlLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(limits);
         string actual = size > limits.MaxBytes
             ? string.Create(CultureInfo.InvariantCulture, $"{size:N0} bytes")
             : "larger than that";

@@ -18,6 +18,7 @@ public sealed class TributaryConfigLoaderTests
         Assert.Equal(new Uri("https://gitlab.com"), result.Config.GitLab.Url);
         Assert.Equal("GITLAB_TOKEN", result.Config.GitLab.TokenEnv);
         Assert.Equal(TimeSpan.FromSeconds(30), result.Config.GitLab.Timeout);
+        Assert.Equal(GitLabMcpAccess.Read, result.Config.GitLab.McpTools);
         Assert.Equal("${REDIS_URL:-}", result.Config.Cache.Redis);
     }
 
@@ -30,6 +31,7 @@ public sealed class TributaryConfigLoaderTests
               url: https://gitlab.example.com/gitlab/api/v4/
               token_env: TEAM_GITLAB_TOKEN
               timeout: 45s
+              mcp_tools: read-write
             cache:
               redis: ${REDIS_URL}
             """,
@@ -39,6 +41,7 @@ public sealed class TributaryConfigLoaderTests
         Assert.Equal(new Uri("https://gitlab.example.com/gitlab/"), result.Config!.GitLab.Url);
         Assert.Equal("TEAM_GITLAB_TOKEN", result.Config.GitLab.TokenEnv);
         Assert.Equal(TimeSpan.FromSeconds(45), result.Config.GitLab.Timeout);
+        Assert.Equal(GitLabMcpAccess.ReadWrite, result.Config.GitLab.McpTools);
         Assert.Equal("${REDIS_URL}", result.Config.Cache.Redis);
     }
 
@@ -85,6 +88,14 @@ public sealed class TributaryConfigLoaderTests
         Assert.Equal(
             ["tributary.yml:2:14: gitlab.token_env: '1TOKEN' is not an environment variable name; use letters, digits and '_', not starting with a digit, e.g. 'token_env: GITLAB_TOKEN'"],
             Errors("gitlab:\n  token_env: 1TOKEN\n"));
+    }
+
+    [Theory]
+    [InlineData("write", "tributary.yml:2:14: gitlab.mcp_tools: 'write' is not a choice; write 'mcp_tools: read' (the default: /mcp serves only the GitLab tools that read) or 'mcp_tools: read-write' (also post_merge_request_comment and create_issue, as the token's user)")]
+    [InlineData("[read]", "tributary.yml:2:14: gitlab.mcp_tools: must be a single text value, but it is a list")]
+    public void Parse_McpToolsNotAChoice_NamesBothChoices(string value, string error)
+    {
+        Assert.Equal([error], Errors($"gitlab:\n  mcp_tools: {value}\n"));
     }
 
     [Fact]

@@ -161,8 +161,23 @@ public sealed class GitLabClientTests
         await using var harness = await GitLabHarness.StartAsync();
 
         Assert.Equal("main", await harness.Client.GetDefaultBranchAsync(FakeGitLabData.BackendPath, Token));
-        Assert.Equal("review:\n  skip_paths: [\"docs/**\"]\n", await harness.Client.GetFileAtDefaultBranchAsync(FakeGitLabData.BackendPath, ".tributary.yml", Token));
-        Assert.Null(await harness.Client.GetFileAtDefaultBranchAsync(FakeGitLabData.WebPath, ".tributary.yml", Token));
+        var file = await harness.Client.GetFileAtDefaultBranchAsync(FakeGitLabData.BackendPath, ".tributary.yml", 1024, Token);
+        const string Text = "review:\n  skip_paths: [\"docs/**\"]\n";
+        Assert.Equal(new GitLabText(Text, IsCut: false, Text.Length), file);
+        Assert.Null(await harness.Client.GetFileAtDefaultBranchAsync(FakeGitLabData.WebPath, ".tributary.yml", 1024, Token));
         Assert.Contains(harness.GitLab.Requests, r => r.Path == "/api/v4/projects/278964/repository/files/.tributary.yml/raw" && r.Query == "?ref=main");
+    }
+
+    [Fact]
+    public async Task GetFileAsync_FileLargerThanTheLimit_ReadsOnlyUpToItAndSaysSo()
+    {
+        await using var harness = await GitLabHarness.StartAsync();
+        harness.GitLab.Data.Files[FakeGitLabData.WebId]["big.txt"] = new string('x', 300_000);
+
+        var file = await harness.Client.GetFileAsync(FakeGitLabData.WebPath, "big.txt", "main", 1000, Token);
+
+        Assert.True(file.IsCut);
+        Assert.Equal(new string('x', 1000), file.Text);
+        Assert.Equal(300_000, file.Length);
     }
 }

@@ -20,13 +20,16 @@ internal sealed class GitLabHost : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    /// <summary>Starts everything; <paramref name="token"/> is what GITLAB_TOKEN holds (<see langword="null"/>: unset).</summary>
-    public static async Task<GitLabHost> StartAsync(string? token = FakeGitLab.ValidToken, string extraYaml = "", FakeGitLab? gitLab = null, IReadOnlyDictionary<string, string>? variables = null)
+    /// <summary>
+    /// Starts everything; <paramref name="token"/> is what GITLAB_TOKEN holds (<see langword="null"/>: unset) and
+    /// <paramref name="mcpTools"/> is <c>gitlab.mcp_tools</c> (<see langword="null"/>: not written, so <c>read</c>).
+    /// </summary>
+    public static async Task<GitLabHost> StartAsync(string? token = FakeGitLab.ValidToken, string extraYaml = "", FakeGitLab? gitLab = null, IReadOnlyDictionary<string, string>? variables = null, string? mcpTools = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         gitLab ??= await FakeGitLab.StartAsync(cancellationToken);
         var host = await RunningHost.StartWithConfigAsync(
-            $"gitlab:\n  url: {gitLab.Url}\n  timeout: 10s\n{extraYaml}",
+            $"gitlab:\n  url: {gitLab.Url}\n  timeout: 10s\n{(mcpTools is null ? string.Empty : $"  mcp_tools: {mcpTools}\n")}{extraYaml}",
             options => options with { ReadVariable = name => name == "GITLAB_TOKEN" ? token : variables?.GetValueOrDefault(name) },
             cancellationToken);
         var client = await host.ConnectClientAsync(cancellationToken);

@@ -107,10 +107,11 @@ public sealed class GitLabMcpResourceAndPromptTests
         }
         while (!after.Any(t => t.Name == "up__added"));
 
-        Assert.Equal(14, before.Count);
+        // The eleven GitLab tools that read (the writers are off by default) and the upstream's.
+        Assert.Equal(12, before.Count);
         Assert.Contains(before, t => t.Name == "up__echo");
-        Assert.Equal(15, after.Count);
-        Assert.Equal(13, after.Count(t => t.Name.StartsWith("gitlab__", StringComparison.Ordinal)));
+        Assert.Equal(13, after.Count);
+        Assert.Equal(11, after.Count(t => t.Name.StartsWith("gitlab__", StringComparison.Ordinal)));
         Assert.Equal(5, (await env.Client.ListResourceTemplatesAsync(cancellationToken: Token)).Count);
         Assert.Equal(3, (await env.Client.ListPromptsAsync(cancellationToken: Token)).Count);
     }

@@ -22,9 +22,27 @@ public sealed class GitLabMcpToolTests
     }
 
     [Fact]
-    public async Task ListTools_NoUpstream_ListsTheThirteenGitLabToolsWithAnnotations()
+    public async Task ListTools_McpToolsUnset_ListsOnlyTheElevenReadersAndAWriterIsUnknown()
     {
         await using var env = await GitLabHost.StartAsync();
+
+        var tools = await env.Client.ListToolsAsync(cancellationToken: Token);
+        var call = await env.Client.CallToolAsync("gitlab__create_issue", new Dictionary<string, object?> { ["project"] = FakeGitLabData.WebPath, ["title"] = "Spam" }, cancellationToken: Token);
+
+        Assert.Equal(
+            ["gitlab__list_merge_requests", "gitlab__get_merge_request", "gitlab__get_merge_request_diff",
+             "gitlab__list_issues", "gitlab__get_issue", "gitlab__get_file_content", "gitlab__get_repository_tree",
+             "gitlab__search_code", "gitlab__get_pipeline_status", "gitlab__get_failed_pipeline_logs", "gitlab__list_project_labels"],
+            tools.Select(t => t.Name));
+        Assert.True(call.IsError);
+        Assert.Equal("no tool named 'gitlab__create_issue' is available; 'tributary tools list' shows the names", Text(call));
+        Assert.Empty(env.GitLab.Posts);
+    }
+
+    [Fact]
+    public async Task ListTools_McpToolsReadWrite_ListsTheThirteenGitLabToolsWithAnnotations()
+    {
+        await using var env = await GitLabHost.StartAsync(mcpTools: "read-write");
 
         var tools = await env.Client.ListToolsAsync(cancellationToken: Token);
 
@@ -52,7 +70,7 @@ public sealed class GitLabMcpToolTests
     [Fact]
     public async Task MergeRequestTools_SubgroupPath_ListGetDiffAndComment()
     {
-        await using var env = await GitLabHost.StartAsync();
+        await using var env = await GitLabHost.StartAsync(mcpTools: "read-write");
         env.GitLab.MaxPerPage = 10;
 
         using var list = JsonDocument.Parse(await CallOkAsync(env.Client, "list_merge_requests", new() { ["project"] = Backend, ["max_results"] = 25 }));
@@ -74,7 +92,7 @@ public sealed class GitLabMcpToolTests
     [Fact]
     public async Task IssueAndLabelTools_ListGetCreateAndLabels()
     {
-        await using var env = await GitLabHost.StartAsync();
+        await using var env = await GitLabHost.StartAsync(mcpTools: "read-write");
 
         using var issues = JsonDocument.Parse(await CallOkAsync(env.Client, "list_issues", new() { ["project"] = Backend, ["labels"] = "bug" }));
         Assert.Equal(["Order totals ignore tax"], issues.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
@@ -180,12 +198,13 @@ public sealed class GitLabMcpToolTests
     {
         await using var env = await GitLabHost.StartAsync(token: null);
 
+        // The eleven tools that read: the writers are off by default.
         var tools = await env.Client.ListToolsAsync(cancellationToken: Token);
         var result = await env.Client.CallToolAsync("gitlab__list_merge_requests", new Dictionary<string, object?> { ["project"] = Backend }, cancellationToken: Token);
         using var health = await env.Host.Http.GetAsync(new Uri("/health?probe=true", UriKind.Relative), Token);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync(Token));
 
-        Assert.Equal(13, tools.Count);
+        Assert.Equal(11, tools.Count);
         Assert.True(result.IsError);
         string expected = $"GitLab is not configured: the environment variable GITLAB_TOKEN (gitlab.token_env) is not set. Create a GitLab access token (scope read_api to read; api to post comments and create issues) for {env.GitLab.Url.ToString().TrimEnd('/')}, export it as GITLAB_TOKEN and restart Tributary.";
         Assert.Equal(expected, Text(result));
