@@ -24,7 +24,7 @@ public static class GitLabPrompts
                     4. Use {toolName("search_code")} to check callers of anything whose behaviour changed.
 
                     Then write the review: first a two-line summary of what the merge request does and whether it is ready to merge; then each finding with its file and line, why it matters (bug, security, performance, missing test, unclear code) and a concrete fix. Say nothing about style a formatter would fix. If everything is fine, say so briefly.
-                    Do not post anything to GitLab unless asked; if asked, post the review once with {toolName("post_merge_request_comment")}.
+                    Do not post anything to GitLab unless asked; if asked and {toolName("post_merge_request_comment")} is among your tools, post the review once with it (where it is not, say that posting is off: `tributary review` posts reviews).
                     """),
             new GitLabPrompt(
                 "explain_pipeline_failure",
