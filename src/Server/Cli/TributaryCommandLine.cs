@@ -38,8 +38,8 @@ public static class TributaryCommandLine
         // (the test runner, under tests); help and version are what RootCommand would add.
         var root = new Command("tributary", "Tributary: many MCP servers behind one endpoint")
         {
-            new HelpOption(),
-            new VersionOption(),
+            new HelpOption { Action = new HelpWithExamplesAction(new HelpAction(), context) },
+            new VersionOption { Action = new VersionAction(context) },
             options.Config,
             options.Verbose,
             new Command("config", "Inspect the registry file")
