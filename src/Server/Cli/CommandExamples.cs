@@ -13,6 +13,11 @@ internal static class CommandExamples
             "tributary config check              # is the registry valid?",
             "tributary                           # serve /mcp and /health at http://127.0.0.1:8420",
         ],
+        ["tributary init"] =
+        [
+            "tributary init                      # config/ in this folder",
+            "tributary init /srv/tributary --force",
+        ],
         ["tributary serve"] =
         [
             "tributary serve",

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>init</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -42,6 +42,7 @@ public static class TributaryCommandLine
             new VersionOption { Action = new VersionAction(context) },
             options.Config,
             options.Verbose,
+            InitCommand.Create(context),
             new Command("config", "Inspect the registry file")
             {
                 ConfigCheckCommand.Create(options, context),
