@@ -29,6 +29,11 @@ internal static class CommandExamples
             "tributary config check",
             "tributary config check --config /etc/tributary/tributary.yml",
         ],
+        ["tributary config schema"] =
+        [
+            "tributary config schema > tributary.schema.json",
+            "tributary config schema --for repo > .tributary.schema.json   # for a repository's .tributary.yml",
+        ],
         ["tributary tools"] = ["tributary tools list --json"],
         ["tributary tools list"] = ["tributary tools list", "tributary tools list --json | jq '.tools[].name'"],
         ["tributary tools call"] =

@@ -19,6 +19,8 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal("wrote config/tributary.yml", result.OutputLines[0]);
         Assert.Contains("wrote config/agents/reviewer.yml", result.OutputLines);
         Assert.Contains("wrote config/agents/chat.yml", result.OutputLines);
+        Assert.Contains("wrote config/schema/tributary.schema.json", result.OutputLines);
+        Assert.Contains("wrote config/schema/agent.schema.json", result.OutputLines);
         Assert.Equal($"Next, from {_directory}: tributary config check, then tributary serve (both read config/tributary.yml there).", result.OutputLines[^1]);
         foreach (string written in result.OutputLines.SkipLast(1).Select(l => l["wrote ".Length..]))
         {
