@@ -34,6 +34,12 @@ internal static class CommandExamples
             "tributary config schema > tributary.schema.json",
             "tributary config schema --for repo > .tributary.schema.json   # for a repository's .tributary.yml",
         ],
+        ["tributary config import"] =
+        [
+            "tributary config import .vscode/mcp.json                    # print the entries",
+            "tributary config import ~/.config/Claude/claude_desktop_config.json --write",
+            "tributary config import .mcp.json > imported.yml && tributary config check --config imported.yml",
+        ],
         ["tributary tools"] = ["tributary tools list --json"],
         ["tributary tools list"] = ["tributary tools list", "tributary tools list --json | jq '.tools[].name'"],
         ["tributary tools call"] =

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>init</c>, <c>config check</c>, <c>config schema</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>init</c>, <c>config check</c>, <c>config schema</c>, <c>config import</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -43,10 +43,11 @@ public static class TributaryCommandLine
             options.Config,
             options.Verbose,
             InitCommand.Create(context),
-            new Command("config", "Check the registry file and print the JSON Schemas of the config files")
+            new Command("config", "Check the registry, print the config files' JSON Schemas, import servers from other MCP clients")
             {
                 ConfigCheckCommand.Create(options, context),
                 ConfigSchemaCommand.Create(context),
+                ConfigImportCommand.Create(options, context),
             },
             new Command("tools", "List and call the tools of the registry's servers")
             {
