@@ -65,6 +65,12 @@ internal static class CommandExamples
             "tributary review --project group/app --mr 12 --dry-run",
             "tributary review                    # in a GitLab CI merge request pipeline",
         ],
+        ["tributary connect"] =
+        [
+            "tributary connect claude-code | sh",
+            "tributary connect vscode > .vscode/mcp.json",
+            "tributary connect cursor --url https://tributary.example.com/mcp",
+        ],
     };
 
     /// <summary>The examples of <paramref name="command"/>; empty when it has none.</summary>

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>init</c>, <c>config check</c>, <c>config schema</c>, <c>config import</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>init</c>, <c>config check</c>, <c>config schema</c>, <c>config import</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>, <c>connect</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -64,6 +64,7 @@ public static class TributaryCommandLine
                 ServersTryCommand.Create(options, context),
             },
             ReviewCommand.Create(options, context),
+            ConnectCommand.Create(context),
         };
 
         // A bare `tributary` runs the host: the product's main job.
