@@ -100,8 +100,8 @@ internal static class ConnectSnippets
     }
 
     private static (string, string) Inspector(ConnectTarget target) =>
-        ($"npx @modelcontextprotocol/inspector --cli {target.Url} --transport http --method tools/list{(target.KeyIsSet ? $" --header {ShellHeader(target)}" : string.Empty)}",
-         $"Lists the tools through Tributary. For the Inspector's web page, run 'npx @modelcontextprotocol/inspector' and connect with transport Streamable HTTP to {target.Url}{(target.KeyIsSet ? $", header Authorization: Bearer <{SecurityOptions.KeyVariable}>" : string.Empty)}.");
+        ($"npx -y @modelcontextprotocol/inspector@latest --cli {target.Url} --transport http --method tools/list{(target.KeyIsSet ? $" --header {ShellHeader(target)}" : string.Empty)}",
+         $"Lists the tools through Tributary. For the Inspector's web page, run 'npx -y @modelcontextprotocol/inspector@latest' and connect with transport Streamable HTTP to {target.Url}{(target.KeyIsSet ? $", header Authorization: Bearer <{SecurityOptions.KeyVariable}>" : string.Empty)}.");
 
     // Double quotes so the shell expands the variable when the command runs; single quotes around a shown key.
     private static string ShellHeader(ConnectTarget target) =>

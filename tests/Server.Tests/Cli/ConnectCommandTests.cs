@@ -11,7 +11,7 @@ public sealed class ConnectCommandTests
 
     [Theory]
     [InlineData("claude-code", "claude mcp add --transport http --scope user tributary http://127.0.0.1:8420/mcp --header \"Authorization: Bearer $TRIBUTARY_MCP_KEY\"")]
-    [InlineData("inspector", "npx @modelcontextprotocol/inspector --cli http://127.0.0.1:8420/mcp --transport http --method tools/list --header \"Authorization: Bearer $TRIBUTARY_MCP_KEY\"")]
+    [InlineData("inspector", "npx -y @modelcontextprotocol/inspector@latest --cli http://127.0.0.1:8420/mcp --transport http --method tools/list --header \"Authorization: Bearer $TRIBUTARY_MCP_KEY\"")]
     public async Task Connect_CommandClientWithKey_ReferencesTheVariable(string client, string command)
     {
         var result = await CliRunner.RunAsync(["connect", client], s_withKey, error: null, Token);
@@ -79,7 +79,7 @@ public sealed class ConnectCommandTests
     {
         var result = await CliRunner.RunAsync(["connect", "inspector", "--url", "https://mcp.example.com/mcp"], Token);
 
-        Assert.Equal(["npx @modelcontextprotocol/inspector --cli https://mcp.example.com/mcp --transport http --method tools/list"], result.OutputLines);
+        Assert.Equal(["npx -y @modelcontextprotocol/inspector@latest --cli https://mcp.example.com/mcp --transport http --method tools/list"], result.OutputLines);
     }
 
     [Fact]
