@@ -26,6 +26,8 @@ COPY src/Agents/Tributary.Agents.csproj src/Agents/
 COPY src/Server/Tributary.Server.csproj src/Server/
 RUN dotnet restore src/Server/Tributary.Server.csproj
 COPY src/ src/
+# The executable embeds the shipped config/ (what `tributary init` writes, the schemas `tributary config schema` prints).
+COPY config/ config/
 # Framework-dependent with its app host: /app/tributary runs with the runtime image's .NET.
 RUN dotnet publish src/Server/Tributary.Server.csproj -c Release --no-restore -o /app/publish
 

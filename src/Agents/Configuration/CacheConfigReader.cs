@@ -8,7 +8,8 @@ internal static class CacheConfigReader
     /// <summary>The section's name in <c>tributary.yml</c>.</summary>
     public const string SectionName = "cache";
 
-    private static readonly string[] Fields = ["redis"];
+    /// <summary>The fields this reader accepts.</summary>
+    internal static readonly IReadOnlyList<string> Fields = ["redis"];
 
     /// <summary>Reads the section of <paramref name="document"/>, reporting problems into it; without it, Redis comes from <c>REDIS_URL</c>.</summary>
     public static CacheConfig Read(YamlConfigDocument document)

@@ -8,7 +8,8 @@ internal static class GitLabConfigReader
     /// <summary>The section's name in <c>tributary.yml</c>.</summary>
     public const string SectionName = "gitlab";
 
-    private static readonly string[] Fields = ["url", "token_env", "timeout", "mcp_tools"];
+    /// <summary>The fields this reader accepts.</summary>
+    internal static readonly IReadOnlyList<string> Fields = ["url", "token_env", "timeout", "mcp_tools"];
 
     /// <summary>Reads the section of <paramref name="document"/>, reporting problems into it; defaults fill what is absent.</summary>
     public static GitLabConfig Read(YamlConfigDocument document)

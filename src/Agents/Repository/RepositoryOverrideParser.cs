@@ -18,7 +18,8 @@ public static class RepositoryOverrideParser
     /// <summary>The file's name at the root of a project.</summary>
     public const string FileName = ".tributary.yml";
 
-    private static readonly string[] Fields = ["mcp_servers", "review_rules", "skip_paths", "disabled_agents", "review_drafts"];
+    /// <summary>The fields this reader accepts.</summary>
+    internal static readonly IReadOnlyList<string> Fields = ["mcp_servers", "review_rules", "skip_paths", "disabled_agents", "review_drafts"];
 
     /// <summary>Reads <paramref name="yaml"/>, checking names against <paramref name="agents"/> and the servers each allows.</summary>
     public static RepositoryOverride Parse(string yaml, AgentDefinitions agents)

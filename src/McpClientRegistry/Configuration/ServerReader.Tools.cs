@@ -5,7 +5,8 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// <summary>Reader of the <c>tools: { allow, deny }</c> filter.</summary>
 internal sealed partial class ServerReader
 {
-    private static readonly string[] ToolFilterKeys = ["allow", "deny"];
+    /// <summary>The keys of <c>tools:</c>.</summary>
+    public static readonly IReadOnlyList<string> ToolFilterKeys = ["allow", "deny"];
 
     private ToolFilter ReadTools()
     {

@@ -9,7 +9,7 @@ internal sealed class GlobalOptions
     /// <summary><c>--config PATH</c>: the registry file.</summary>
     public Option<string?> Config { get; } = new("--config", "-c")
     {
-        Description = $"The registry file [default: ${ConfigFile.PathVariable}, else {ConfigFile.DefaultPath}]",
+        Description = $"The registry file [default: ${ConfigFile.PathVariable}, else ./{ConfigFile.DefaultPath}, else ~/.config/tributary/tributary.yml]",
         HelpName = "PATH",
         Recursive = true,
     };

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace Tributary.Server.Cli;
 
-/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>config check</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>.</summary>
+/// <summary>The <c>tributary</c> command line: <c>serve</c>, <c>init</c>, <c>config check</c>, <c>config schema</c>, <c>config import</c>, <c>tools list</c>, <c>tools call</c>, <c>agents list</c>, <c>agents run</c>, <c>servers try</c>, <c>review</c>, <c>connect</c>.</summary>
 public static class TributaryCommandLine
 {
     /// <summary>How long Ctrl+C waits for a command to close its connections before the process gives up on it.</summary>
@@ -38,13 +38,16 @@ public static class TributaryCommandLine
         // (the test runner, under tests); help and version are what RootCommand would add.
         var root = new Command("tributary", "Tributary: many MCP servers behind one endpoint")
         {
-            new HelpOption(),
-            new VersionOption(),
+            new HelpOption { Action = new HelpWithExamplesAction(new HelpAction(), context) },
+            new VersionOption { Action = new VersionAction(context) },
             options.Config,
             options.Verbose,
-            new Command("config", "Inspect the registry file")
+            InitCommand.Create(context),
+            new Command("config", "Check the registry, print the config files' JSON Schemas, import servers from other MCP clients")
             {
                 ConfigCheckCommand.Create(options, context),
+                ConfigSchemaCommand.Create(context),
+                ConfigImportCommand.Create(options, context),
             },
             new Command("tools", "List and call the tools of the registry's servers")
             {
@@ -61,6 +64,7 @@ public static class TributaryCommandLine
                 ServersTryCommand.Create(options, context),
             },
             ReviewCommand.Create(options, context),
+            ConnectCommand.Create(context),
         };
 
         // A bare `tributary` runs the host: the product's main job.
