@@ -13,6 +13,9 @@ public sealed record McpServerConfig
     /// <summary>The default time allowed to connect and initialize.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>The default largest message read from a server.</summary>
+    public const long DefaultMaxMessageSize = 16L * 1024 * 1024;
+
     /// <summary>The registry key, unique within the registry.</summary>
     public required string Name { get; init; }
 
@@ -60,6 +63,12 @@ public sealed record McpServerConfig
 
     /// <summary>The limit of connecting and initializing a session.</summary>
     public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>
+    /// The largest message read from the server (a stdio line, a server-sent event, a JSON body), in bytes; a larger one
+    /// is not read, fails what was waiting for it and drops the connection.
+    /// </summary>
+    public long MaxMessageSize { get; init; } = DefaultMaxMessageSize;
 
     /// <summary>Where the server's entry starts in the registry file.</summary>
     public ConfigLocation Location { get; init; }

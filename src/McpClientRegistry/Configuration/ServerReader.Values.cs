@@ -5,6 +5,10 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// <summary>Readers of plain values: text, booleans, durations, lists and maps.</summary>
 internal sealed partial class ServerReader
 {
+    // An initialize result alone takes a few hundred bytes; more than a gigabyte in one message is no longer a message.
+    private const long MinMessageSize = 1024;
+    private const long MaxMessageSize = 1024L * 1024 * 1024;
+
     private const string QuoteHint = "quote it if it contains ': ' or starts with '[', '{' or '*'";
 
     private string? ReadText(string field) =>
@@ -84,6 +88,29 @@ internal sealed partial class ServerReader
         if (problem is null)
         {
             return duration;
+        }
+
+        context.Add(entry.Value, name, field, problem);
+        return null;
+    }
+
+    private long? ReadSize(string field)
+    {
+        if (!given.TryGetValue(field, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Value is not YamlScalarNode { Value: { } text } || YamlNodes.IsNull(entry.Value))
+        {
+            context.Add(entry.Value, name, field, $"must be a size such as '16MiB', but it is {YamlNodes.Describe(entry.Value)}; write a number of bytes (1048576) or a whole number with a unit: 512KiB, 16MiB, 1GiB");
+            return null;
+        }
+
+        string? problem = SizeParser.Check(text, MinMessageSize, MaxMessageSize, out long bytes);
+        if (problem is null)
+        {
+            return bytes;
         }
 
         context.Add(entry.Value, name, field, problem);

@@ -12,7 +12,7 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
     public static readonly IReadOnlyList<string> Fields =
     [
         "url", "transport", "command", "args", "env", "cwd", "auth_type", "auth_token_env", "headers",
-        "enabled", "description", "prefix", "tools", "timeout", "connect_timeout",
+        "enabled", "description", "prefix", "tools", "timeout", "connect_timeout", "max_message_size",
     ];
 
     private static readonly string[] StdioOnlyFields = ["command", "args", "env", "cwd"];
@@ -66,6 +66,7 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
             Tools = ReadTools(),
             Timeout = ReadDuration("timeout") ?? McpServerConfig.DefaultTimeout,
             ConnectTimeout = ReadDuration("connect_timeout") ?? McpServerConfig.DefaultConnectTimeout,
+            MaxMessageSize = ReadSize("max_message_size") ?? McpServerConfig.DefaultMaxMessageSize,
             Location = context.LocationOf(nameNode),
         };
         if (transport != McpTransportKind.Stdio)

@@ -11,6 +11,10 @@ internal static class FailureDescription
     /// <summary>A one-line reason for <paramref name="exception"/>, without the stack or type noise.</summary>
     public static string Describe(Exception exception, StderrTail? stderr = null) => exception switch
     {
+        UpstreamMessageTooLargeException tooLarge => tooLarge.Message,
+        ClientTransportClosedException { Details.Exception: UpstreamMessageTooLargeException tooLarge } => tooLarge.Message,
+        IOException { InnerException: UpstreamMessageTooLargeException tooLarge } => tooLarge.Message,
+        HttpRequestException { InnerException: UpstreamMessageTooLargeException tooLarge } => tooLarge.Message,
         ClientTransportClosedException { Details: StdioClientCompletionDetails stdio } => DescribeExit(stdio.ExitCode, stdio.StandardErrorTail, stderr),
         ClientTransportClosedException { Details: HttpClientCompletionDetails { HttpStatusCode: { } status } } => DescribeStatus(status),
         HttpRequestException { StatusCode: { } status } => DescribeStatus(status),
@@ -23,8 +27,8 @@ internal static class FailureDescription
 
     /// <summary>Whether the connection that threw <paramref name="exception"/> is dead and must be rebuilt.</summary>
     public static bool IsTransportFailure(Exception exception) =>
-        exception is IOException or HttpRequestException or ObjectDisposedException
-        || exception is McpException { InnerException: IOException or HttpRequestException };
+        exception is IOException or HttpRequestException or ObjectDisposedException or UpstreamMessageTooLargeException
+        || exception is McpException { InnerException: IOException or HttpRequestException or UpstreamMessageTooLargeException };
 
     /// <summary>
     /// Whether the request certainly never reached the server's handler (refused connection, or a session

@@ -19,7 +19,7 @@ public sealed class McpConnectionManager : IAsyncDisposable
 {
     private IUpstreamRequestRelay? _relay;
 
-    private readonly HttpClient _httpClient;
+    private readonly SocketsHttpHandler _httpHandler;
     private readonly Dictionary<string, McpServerConnection> _byName;
 
     /// <summary>Creates the manager; nothing is contacted until a server is first used.</summary>
@@ -43,16 +43,12 @@ public sealed class McpConnectionManager : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(registry);
         Registry = registry;
-        _httpClient = new HttpClient(new SocketsHttpHandler
+        _httpHandler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             AutomaticDecompression = DecompressionMethods.All,
-        })
-        {
-            // Streams (SSE, long tool calls) are bounded per request by each server's timeout instead.
-            Timeout = Timeout.InfiniteTimeSpan,
         };
-        factory ??= new UpstreamClientFactory(_httpClient, loggerFactory);
+        factory ??= new UpstreamClientFactory(_httpHandler, loggerFactory);
         var logger = loggerFactory.CreateLogger<McpConnectionManager>();
         Connections = [.. registry.Servers.Select(server => new McpServerConnection(server, resolver, factory, telemetry, timeProvider, logger))];
         _byName = Connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -195,6 +191,6 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(Connections.Select(c => c.DisposeAsync().AsTask()));
-        _httpClient.Dispose();
+        _httpHandler.Dispose();
     }
 }

@@ -12,7 +12,12 @@ namespace Tributary.McpClientRegistry.Connections;
 /// Sessions are pinned to protocol revision 2025-11-25, which every current server speaks and which
 /// keeps what an aggregator needs: list_changed notifications, logging and ping.
 /// </summary>
-internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactory loggerFactory) : IUpstreamClientFactory
+/// <remarks>
+/// Every transport reads what the server sends within the server's <c>max_message_size</c>: stdio through
+/// <see cref="BoundedStdioClientTransport"/>, HTTP through a <see cref="MessageSizeLimitHandler"/> in front of
+/// <paramref name="httpHandler"/>, which all servers share.
+/// </remarks>
+internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILoggerFactory loggerFactory) : IUpstreamClientFactory
 {
     internal const string ProtocolVersion = "2025-11-25";
 
@@ -81,7 +86,7 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
                 environment[key] = value;
             }
 
-            return new StdioClientTransport(
+            return new BoundedStdioClientTransport(
                 new StdioClientTransportOptions
                 {
                     Name = server.Name,
@@ -93,6 +98,7 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
                     StandardErrorLines = callbacks.OnStderrLine,
                     ShutdownTimeout = TimeSpan.FromSeconds(2),
                 },
+                server.MaxMessageSize,
                 logs);
         }
 
@@ -107,8 +113,13 @@ internal sealed class UpstreamClientFactory(HttpClient httpClient, ILoggerFactor
                 // A dead session is rebuilt by the connection with backoff, not retried inside the transport.
                 MaxReconnectionAttempts = 0,
             },
-            httpClient,
+            // The handler chain is shared and outlives the client (disposeHandler: false); the client is the transport's.
+            new HttpClient(new MessageSizeLimitHandler(server.MaxMessageSize) { InnerHandler = httpHandler }, disposeHandler: false)
+            {
+                // Streams (SSE, long tool calls) are bounded per request by each server's timeout instead.
+                Timeout = Timeout.InfiniteTimeSpan,
+            },
             logs,
-            ownsHttpClient: false);
+            ownsHttpClient: true);
     }
 }

@@ -38,6 +38,9 @@ internal sealed class TributaryMcpOptions(
         options.Capabilities ??= new ServerCapabilities();
         options.Capabilities.Resources = new ResourcesCapability { Subscribe = true };
 
+        // A request with params of the wrong shape is answered before anything reads them.
+        options.Filters.Message.IncomingFilters.Add(ParamsShapeFilter.Filter);
+
         // tools/list is answered from a listing serialized once per change, after the same loading as below.
         options.Filters.Message.IncomingFilters.Add(sync.ToolList.Filter(sync.LoadAsync));
 

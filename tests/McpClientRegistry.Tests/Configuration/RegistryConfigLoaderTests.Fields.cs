@@ -1,3 +1,5 @@
+using Tributary.McpClientRegistry.Configuration;
+
 namespace Tributary.McpClientRegistry.Tests.Configuration;
 
 public sealed partial class RegistryConfigLoaderTests
@@ -15,7 +17,7 @@ public sealed partial class RegistryConfigLoaderTests
     {
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    retries: 3\n");
 
-        Assert.Equal("tributary.yml:4:5: mcp_servers.docs.retries: unknown field 'retries'; valid fields are: url, transport, command, args, env, cwd, auth_type, auth_token_env, headers, enabled, description, prefix, tools, timeout, connect_timeout", error);
+        Assert.Equal("tributary.yml:4:5: mcp_servers.docs.retries: unknown field 'retries'; valid fields are: url, transport, command, args, env, cwd, auth_type, auth_token_env, headers, enabled, description, prefix, tools, timeout, connect_timeout, max_message_size", error);
     }
 
     [Fact]
@@ -121,6 +123,33 @@ public sealed partial class RegistryConfigLoaderTests
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    timeout: 48h\n");
 
         Assert.Equal("tributary.yml:4:14: mcp_servers.docs.timeout: '48h' is longer than the maximum of 24h; write e.g. '5m'", error);
+    }
+
+    [Theory]
+    [InlineData("16 MB", "tributary.yml:4:23: mcp_servers.docs.max_message_size: '16 MB' is not a size; write a number of bytes (1048576) or a whole number with a unit: 512KiB, 16MiB, 1GiB")]
+    [InlineData("100", "tributary.yml:4:23: mcp_servers.docs.max_message_size: must be at least 1 KiB, but is '100'; write e.g. '16MiB'")]
+    [InlineData("2GiB", "tributary.yml:4:23: mcp_servers.docs.max_message_size: '2GiB' is more than the maximum of 1 GiB; write e.g. '16MiB'")]
+    [InlineData("[1]", "tributary.yml:4:23: mcp_servers.docs.max_message_size: must be a size such as '16MiB', but it is a list; write a number of bytes (1048576) or a whole number with a unit: 512KiB, 16MiB, 1GiB")]
+    public void Parse_BadMaxMessageSize_SaysHowToWriteASize(string value, string expected)
+    {
+        string error = Error($"mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    max_message_size: {value}\n");
+
+        Assert.Equal(expected, error);
+    }
+
+    [Theory]
+    [InlineData(null, 16L * 1024 * 1024)]
+    [InlineData("65536", 65536L)]
+    [InlineData("512KiB", 512L * 1024)]
+    [InlineData("64MiB", 64L * 1024 * 1024)]
+    [InlineData("1GiB", 1024L * 1024 * 1024)]
+    public void Parse_MaxMessageSize_BytesOrBinaryUnitsAndSixteenMiBByDefault(string? value, long expected)
+    {
+        string field = value is null ? string.Empty : $"    max_message_size: {value}\n";
+        var registry = RegistryConfigLoader.Parse($"mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n{field}", File);
+
+        Assert.Empty(registry.Errors);
+        Assert.Equal(expected, Assert.Single(registry.Config!.Servers).MaxMessageSize);
     }
 
     [Fact]
