@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Tributary.Server.Limits;
 
 namespace Tributary.Server.Webhooks;
 
@@ -10,30 +11,11 @@ internal static class WebhookBody
     /// <summary>The deepest nesting accepted; GitLab's payloads are about five levels deep.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>The body, or <see langword="null"/> when it is longer than <paramref name="maxBytes"/> (chunked bodies included).</summary>
+    public static Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        var body = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes) + 1);
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(body.GetMemory(16 * 1024), cancellationToken);
-            if (read == 0)
-            {
-                return body.WrittenSpan.ToArray();
-            }
-
-            body.Advance(read);
-            if (body.WrittenCount > maxBytes)
-            {
-                return null;
-            }
-        }
+        return RequestBody.ReadAsync(request.HttpContext, maxBytes, cancellationToken);
     }
 
     /// <summary>The parsed body, or <see langword="null"/> and what is wrong with it.</summary>

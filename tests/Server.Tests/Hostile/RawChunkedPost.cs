@@ -14,14 +14,18 @@ internal static class RawChunkedPost
     private const int ChunkSize = 64 * 1024;
 
     /// <summary>Sends up to <paramref name="maxBytes"/> of <c>[</c> and returns the answer's head and body as text, and how much was sent.</summary>
-    public static async Task<(string Answer, long Sent)> SendAsync(Uri baseAddress, long maxBytes, CancellationToken cancellationToken)
+    public static Task<(string Answer, long Sent)> SendAsync(Uri baseAddress, long maxBytes, CancellationToken cancellationToken) =>
+        SendAsync(baseAddress, "/mcp", "Accept: application/json, text/event-stream\r\n", maxBytes, cancellationToken);
+
+    /// <summary>The same to <paramref name="path"/>, with <paramref name="headers"/> (each line ending in CRLF) added.</summary>
+    public static async Task<(string Answer, long Sent)> SendAsync(Uri baseAddress, string path, string headers, long maxBytes, CancellationToken cancellationToken)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(baseAddress.Host, baseAddress.Port, cancellationToken);
         var stream = tcp.GetStream();
         string head = string.Create(
             CultureInfo.InvariantCulture,
-            $"POST /mcp HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+            $"POST {path} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nContent-Type: application/json\r\n{headers}Transfer-Encoding: chunked\r\n\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken);
 
         var answer = ReadAnswerAsync(stream, cancellationToken);

@@ -164,6 +164,22 @@ public sealed class WebhookAgentsTests : IAsyncLifetime
         Assert.Empty(_gitLab.Posts);
     }
 
+    [Fact]
+    public async Task ChunkedBodyOverTheLimit_413AndNothingIsDone()
+    {
+        var (answer, sent) = await Hostile.RawChunkedPost.SendAsync(
+            _http.BaseAddress!,
+            "/webhooks/gitlab",
+            $"X-Gitlab-Token: {Secret}\r\nX-Gitlab-Event: {GitLabWebhookParser.MergeRequestHook}\r\n",
+            20_000_000,
+            Token);
+
+        Assert.StartsWith("HTTP/1.1 413", answer, StringComparison.Ordinal);
+        Assert.Contains("the body is larger than 1048576 bytes; raise TRIBUTARY_WEBHOOK_MAX_BODY_BYTES", answer, StringComparison.Ordinal);
+        Assert.True(sent < 20_000_000, $"the answer came only after {sent} bytes");
+        Assert.Empty(_gitLab.Requests);
+    }
+
     private static JsonObject MergeRequestHook(string action)
     {
         var hook = GitLabWebhookFixtures.Json(GitLabWebhookFixtures.MergeRequestOpen);
