@@ -47,7 +47,14 @@ public sealed partial class MentionResponder
     public async Task<MentionResult> AnswerAsync(MentionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await RefusalAsync(request, cancellationToken) is { } refusal)
+        string? refusal = await RefusalAsync(request, cancellationToken);
+        var discussion = refusal is null ? await _gitLab.GetDiscussionAsync(request.ProjectId, request.MergeRequestIid, request.DiscussionId, cancellationToken) : default;
+        if (refusal is null && await AnsweredAsync(discussion, request.NoteId, cancellationToken))
+        {
+            refusal = "the note was answered already";
+        }
+
+        if (refusal is not null)
         {
             LogIgnored(request.ProjectId, request.MergeRequestIid, request.NoteId, refusal);
             return new MentionResult(MentionOutcome.Ignored, refusal);
@@ -56,7 +63,6 @@ public sealed partial class MentionResponder
         var project = await _gitLab.GetProjectAsync(request.ProjectId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         string path = project.GetProperty("path_with_namespace").GetString() ?? request.ProjectId.ToString(CultureInfo.InvariantCulture);
         var mr = MergeRequestFacts.From(request.ProjectId, path, await _gitLab.GetMergeRequestAsync(request.ProjectId, request.MergeRequestIid, cancellationToken));
-        var discussion = await _gitLab.GetDiscussionAsync(request.ProjectId, request.MergeRequestIid, request.DiscussionId, cancellationToken);
         string answer;
         try
         {
@@ -121,12 +127,16 @@ public sealed partial class MentionResponder
             return $"{username} has access level {level} in the project; asking needs Developer ({MinimumAccessLevel}) or more";
         }
 
-        var discussion = await _gitLab.GetDiscussionAsync(request.ProjectId, request.MergeRequestIid, request.DiscussionId, cancellationToken);
-        string marker = AnswerMarker(request.NoteId);
+        return null;
+    }
+
+    // Tributary's own reply to the note, found by its marker, survives restarts and replicas.
+    private async Task<bool> AnsweredAsync(JsonElement discussion, long noteId, CancellationToken cancellationToken)
+    {
+        long self = await _gitLab.GetCurrentUserIdAsync(cancellationToken);
+        string marker = AnswerMarker(noteId);
         return discussion.GetProperty("notes").EnumerateArray().Any(n => n.TryGetProperty("body", out var b) && (b.GetString() ?? string.Empty).Contains(marker, StringComparison.Ordinal)
-                && n.TryGetProperty("author", out var a) && a.TryGetProperty("id", out var id) && id.TryGetInt64(out long authorId) && authorId == self)
-            ? "the note was answered already"
-            : null;
+            && n.TryGetProperty("author", out var a) && a.TryGetProperty("id", out var id) && id.TryGetInt64(out long authorId) && authorId == self);
     }
 
     private async Task ReplyAsync(MentionRequest request, string text, CancellationToken cancellationToken) =>
