@@ -35,13 +35,16 @@ public sealed partial class MergeRequestReviewer
             ? value
             : null;
 
-    private static List<PlacedFinding> Place(IReadOnlyList<ReviewFinding> findings, IReadOnlyList<ChangedFile> mergeRequestFiles, DiffVersion version, ReviewState state)
+    // In an incremental review the model saw the changes since the last reviewed commit: their new-side numbers are the
+    // head's, as on the merge request's diff, but their old-side numbers are of that commit, not of the merge base, so a
+    // removed-line finding cannot be placed on the merge request's diff.
+    private static List<PlacedFinding> Place(IReadOnlyList<ReviewFinding> findings, IReadOnlyList<ChangedFile> mergeRequestFiles, DiffVersion version, ReviewState state, bool incremental)
     {
         var placed = new List<PlacedFinding>();
         var seen = new HashSet<string>(state.Fingerprints, StringComparer.Ordinal);
         foreach (var finding in findings)
         {
-            var file = mergeRequestFiles.FirstOrDefault(f => f.Path == finding.Path);
+            var file = incremental && finding.Side == DiffSide.Old ? null : mergeRequestFiles.FirstOrDefault(f => f.Path == finding.Path);
             string? lineText = file?.Lines.Find(finding.Side, finding.EndLine)?.Text;
             string fingerprint = ReviewFingerprint.Of(finding, lineText);
             var position = file is null ? null : DiffPosition.For(finding, file, version);
@@ -51,7 +54,9 @@ public sealed partial class MergeRequestReviewer
             }
             else if (position is null)
             {
-                string why = file is null
+                string why = incremental && finding.Side == DiffSide.Old
+                    ? "a line removed since the last review, which the merge request's diff does not show"
+                    : file is null
                     ? "the file is not in the merge request's diff"
                     : $"line {finding.EndLine} ({(finding.Side == DiffSide.New ? "new" : "old")}) is not in the diff";
                 placed.Add(new PlacedFinding(finding, fingerprint, FindingPlacement.Summary, why));

@@ -84,7 +84,7 @@ public sealed partial class MergeRequestReviewer
         var mergeRequestFiles = (await _gitLab.GetMergeRequestDiffsAsync(projectId, mr.Iid, cancellationToken)).Items.Select(ChangedFile.From).ToList();
         var (files, sinceSha, fullReason) = await ScopeAsync(mr, state, version, mergeRequestFiles, cancellationToken);
         var reviewed = await ReviewFilesAsync(request, mr, files, sinceSha, repository, progress, cancellationToken);
-        var placed = Place(reviewed.Findings, mergeRequestFiles, version, state);
+        var placed = Place(reviewed.Findings, mergeRequestFiles, version, state, incremental: sinceSha is not null);
         var result = new ReviewResult
         {
             Outcome = request.DryRun ? ReviewOutcome.DryRun : ReviewOutcome.Posted,

@@ -39,7 +39,7 @@ internal static class ReviewSummary
             text.Append('\n');
             foreach (var (path, summary) in files)
             {
-                text.Append("- `").Append(path).Append("`: ").Append(ReviewMarkers.Neutralize(summary.ReplaceLineEndings(" "))).Append('\n');
+                text.Append("- ").Append(Code(path)).Append(": ").Append(ReviewMarkers.Neutralize(summary.ReplaceLineEndings(" "))).Append('\n');
             }
         }
 
@@ -50,7 +50,7 @@ internal static class ReviewSummary
             foreach (var placed in inSummary)
             {
                 var f = placed.Finding;
-                text.Append("- **").Append(Name(f.Severity)).Append("** `").Append(f.Location).Append("`: ").Append(ReviewMarkers.Neutralize(f.Title))
+                text.Append("- **").Append(Name(f.Severity)).Append("** ").Append(Code(f.Location)).Append(": ").Append(ReviewMarkers.Neutralize(f.Title))
                     .Append(" _(").Append(placed.Detail).Append(")_\n");
                 if (f.Body.Length > 0)
                 {
@@ -64,7 +64,7 @@ internal static class ReviewSummary
             text.Append("\n#### Not reviewed\n\n");
             foreach (var file in skipped)
             {
-                text.Append("- `").Append(file.Path).Append("`: ").Append(file.Reason).Append('\n');
+                text.Append("- ").Append(Code(file.Path)).Append(": ").Append(file.Reason).Append('\n');
             }
         }
 
@@ -78,6 +78,13 @@ internal static class ReviewSummary
         text.Append("\n<sub>Updated in place on every push; inline findings are threads on the diff.</sub>\n").Append(ReviewMarkers.Summary(headSha));
         return text.ToString();
     }
+
+    /// <summary>
+    /// A file path (or location) as code. Paths are chosen by whoever pushed: they lose backticks, which would end the
+    /// code span, and anything that could pose as one of Tributary's markers.
+    /// </summary>
+    public static string Code(string path) =>
+        $"`{ReviewMarkers.Neutralize(path.Replace('`', '\'').ReplaceLineEndings(" "))}`";
 
     /// <summary>The severity as the summary and the threads write it.</summary>
     public static string Name(ReviewSeverity severity) => severity.ToString().ToLowerInvariant();

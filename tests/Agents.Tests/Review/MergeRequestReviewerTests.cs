@@ -125,6 +125,23 @@ public sealed class MergeRequestReviewerTests
     }
 
     [Fact]
+    public async Task Review_NewCommitRemovedLineFinding_GoesToTheSummaryNotOnTheBasesLineOfThatNumber()
+    {
+        var findings = new Dictionary<string, JsonArray> { [D.PricingPath] = new JsonArray(ReviewModelScript.Finding(D.PricingPath, 22, "minor", "Dropped the shipping term", side: "old")) };
+        await using var harness = await StartAsync(ReviewModelScript.Submitting(findings));
+        await ReviewAsync(harness, new ReviewRequest(D.BackendPath, D.ReviewMergeRequestIid));
+        var since = D.DiffFile(D.PricingPath, "@@ -22 +22 @@\n-    return amount + tax(order, rate) + shipping(order)\n+    return amount + tax(order, rate)\n");
+        harness.GitLab.Data.PushCommit(D.BackendId, D.ReviewMergeRequestIid, "1111111111222222222233333333334444444444", D.ReviewDiffs(), [since]);
+
+        var result = await ReviewAsync(harness, new ReviewRequest(D.BackendPath, D.ReviewMergeRequestIid) { DryRun = true });
+
+        var placed = Assert.Single(result.Findings);
+        Assert.Equal(
+            (FindingPlacement.Summary, "a line removed since the last review, which the merge request's diff does not show"),
+            (placed.Placement, placed.Detail));
+    }
+
+    [Fact]
     public async Task Review_ForcePushDroppedTheReviewedCommit_ReviewsEverythingAndSaysSo()
     {
         await using var harness = await StartAsync(ReviewModelScript.Submitting(new Dictionary<string, JsonArray>()));
