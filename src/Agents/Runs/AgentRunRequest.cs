@@ -17,7 +17,8 @@ public sealed record AgentRunRequest(string Agent, string Prompt, string? Projec
 
     /// <summary>
     /// A review or chat run: the GitLab tools that write are left out whatever the agent's <c>gitlab_tools</c> say
-    /// (Tributary posts, not the model), and the GitLab tools may only name <see cref="Project"/>.
+    /// (Tributary posts, not the model), and the GitLab tools may only name <see cref="Project"/>. The prompt brings the
+    /// merge request's data itself, so the runner does not read it again.
     /// </summary>
     public bool ReadOnly { get; init; }
 

@@ -178,14 +178,15 @@ public sealed partial class AgentRunner
         }
 
         var confinement = request.ReadOnly ? await ConfineAsync(project, cancellationToken) : null;
-        string? branches = request.MergeRequestIid is { } iid ? await BranchesAsync(project, iid, cancellationToken) : null;
+        // A review or chat run brings the merge request's data in its prompt already.
+        string? branches = request.MergeRequestIid is { } iid && !request.ReadOnly ? await BranchesAsync(project, iid, cancellationToken) : null;
 
         // Branch names are chosen by whoever opened the merge request: they reach the model as data in the user
         // message, and the system prompt only refers to them.
         var context = new RunContext(
             project,
-            branches is null ? null : "the source branch named in the merge request data",
-            branches is null ? null : "the target branch named in the merge request data",
+            request.MergeRequestIid is null ? null : "the source branch named in the merge request data",
+            request.MergeRequestIid is null ? null : "the target branch named in the merge request data",
             rules);
         return (servers, context, confinement, branches);
     }
@@ -232,7 +233,7 @@ public sealed partial class AgentRunner
 
     private static string UserMessage(AgentRunRequest request, string? branches) => (request.Project, request.MergeRequestIid) switch
     {
-        ({ } project, { } iid) => $"(Project: {project}, merge request !{iid} {branches}.)\n\n{request.Prompt}",
+        ({ } project, { } iid) => $"(Project: {project}, merge request !{iid}{(branches is null ? string.Empty : " " + branches)}.)\n\n{request.Prompt}",
         ({ } project, null) => $"(Project: {project}.)\n\n{request.Prompt}",
         _ => request.Prompt,
     };

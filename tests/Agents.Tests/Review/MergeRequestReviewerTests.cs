@@ -80,6 +80,7 @@ public sealed class MergeRequestReviewerTests
         Assert.All(requests, r => Assert.DoesNotContain("gitlab-post_merge_request_comment", r.Tools));
         Assert.All(requests, r => Assert.DoesNotContain("gitlab-create_issue", r.Tools));
         Assert.All(requests, r => Assert.Contains(ReviewModelScript.SubmitFunction, r.Tools));
+        Assert.Equal(1, harness.GitLab.CountOf("GET", $"/api/v4/projects/{D.BackendId}/merge_requests/{D.ReviewMergeRequestIid}"));
     }
 
     [Fact]
