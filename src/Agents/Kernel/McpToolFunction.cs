@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Tributary.McpClientRegistry.Catalog;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Agents.Kernel;
 
@@ -24,7 +25,7 @@ internal sealed class McpToolFunction(McpCatalog catalog, ExposedTool tool, stri
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         var values = arguments.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        var result = await catalog.CallToolAsync(tool.Name, values, progress: null, cancellationToken);
+        var result = await catalog.CallToolAsync(tool.Name, values, CallContext.None, cancellationToken);
         string text = ToolResultText.Of(result);
         return result.IsError == true ? throw new ToolFailedException(text.Length > 0 ? text : "the tool reported an error without details") : text;
     }

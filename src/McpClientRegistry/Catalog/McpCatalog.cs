@@ -42,9 +42,9 @@ public sealed partial class McpCatalog : IDisposable
     public Task<CatalogSnapshot> GetAsync(CancellationToken cancellationToken) =>
         _manager.AnyDue() ? ConnectAllThenGetAsync(cancellationToken) : Task.FromResult(Current);
 
-    /// <summary>Calls the tool exposed as <paramref name="name"/> on its server under its original name.</summary>
-    public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken) =>
-        await CallToolAsync(await FindToolAsync(name, cancellationToken), arguments, progress, cancellationToken);
+    /// <summary>Calls the tool exposed as <paramref name="name"/> on its server under its original name, for the caller <paramref name="context"/> describes.</summary>
+    public async Task<CallToolResult> CallToolAsync(string name, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken) =>
+        await CallToolAsync(await FindToolAsync(name, cancellationToken), arguments, context, cancellationToken);
 
     /// <summary>
     /// The tool exposed as <paramref name="name"/>; a name not listed yet connects the servers due for an attempt
@@ -54,10 +54,12 @@ public sealed partial class McpCatalog : IDisposable
         Current.FindTool(name) ?? (await RefreshAfterMissAsync(name, cancellationToken)).FindTool(name)
             ?? throw NotFound("tool", name);
 
-    /// <summary>Calls <paramref name="tool"/> on its server under its original name.</summary>
-    public async Task<CallToolResult> CallToolAsync(ExposedTool tool, IReadOnlyDictionary<string, object?>? arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    /// <summary>Calls <paramref name="tool"/> on its server under its original name, for the caller <paramref name="context"/> describes.</summary>
+    public async Task<CallToolResult> CallToolAsync(ExposedTool tool, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tool);
+        ArgumentNullException.ThrowIfNull(context);
+        var progress = context.Progress;
         return await _manager.InvokeAsync(
             tool.ServerName,
             RequestMethods.ToolsCall,

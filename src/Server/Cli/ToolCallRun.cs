@@ -14,7 +14,7 @@ internal static class ToolCallRun
         var progress = new StderrProgress(context.Error);
         try
         {
-            var result = await catalog.CallToolAsync(exposedName, arguments, progress, cancellationToken);
+            var result = await catalog.CallToolAsync(exposedName, arguments, new CallContext { Progress = progress }, cancellationToken);
             progress.Stop();
             if (result.IsError == true)
             {

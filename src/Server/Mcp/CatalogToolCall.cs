@@ -26,7 +26,7 @@ internal sealed class CatalogToolCall(McpCatalog catalog, DownstreamCalls calls,
             var tool = await catalog.FindToolAsync(name, abandoned.Token);
             logs.UsedUpstream(request.Server.SessionId, tool.ServerName);
             await using var call = calls.Begin(tool.ServerName, request);
-            return await catalog.CallToolAsync(tool, arguments, call.Progress, abandoned.Token);
+            return await catalog.CallToolAsync(tool, arguments, new CallContext { Progress = call.Progress }, abandoned.Token);
         }
         catch (UpstreamException e)
         {

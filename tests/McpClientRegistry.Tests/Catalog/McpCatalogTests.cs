@@ -98,7 +98,7 @@ public sealed class McpCatalogTests
         await using var _ = manager;
 
         var snapshot = await catalog.GetAsync(Token);
-        var error = await Assert.ThrowsAsync<UpstreamException>(() => catalog.CallToolAsync("sentry__echo", null, null, Token));
+        var error = await Assert.ThrowsAsync<UpstreamException>(() => catalog.CallToolAsync("sentry__echo", null, CallContext.None, Token));
 
         Assert.Equal(["docs__echo"], snapshot.Tools.Select(t => t.Name));
         Assert.Equal(0, factory["sentry"].ConnectCount);
@@ -152,7 +152,7 @@ public sealed class McpCatalogTests
         var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http("docs"));
         await using var _ = manager;
 
-        var error = await Assert.ThrowsAsync<UpstreamException>(() => catalog.CallToolAsync("nothing__here", null, null, Token));
+        var error = await Assert.ThrowsAsync<UpstreamException>(() => catalog.CallToolAsync("nothing__here", null, CallContext.None, Token));
 
         Assert.Equal(UpstreamFailureKind.NotFound, error.Kind);
         Assert.Equal("no tool named 'nothing__here' is available; 'tributary tools list' shows the names", error.Message);
@@ -160,7 +160,7 @@ public sealed class McpCatalogTests
 
     private static async Task<string> CallTextAsync(McpCatalog catalog, string name)
     {
-        var result = await catalog.CallToolAsync(name, null, null, Token);
+        var result = await catalog.CallToolAsync(name, null, CallContext.None, Token);
         return Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
     }
 }

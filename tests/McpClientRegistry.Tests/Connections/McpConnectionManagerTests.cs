@@ -31,7 +31,7 @@ public sealed class McpConnectionManagerTests
         var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http("docs"));
         await using var _ = manager;
 
-        var calls = Enumerable.Range(0, 10).Select(i => catalog.CallToolAsync("docs__echo", new Dictionary<string, object?> { ["message"] = $"m{i}" }, null, Token)).ToArray();
+        var calls = Enumerable.Range(0, 10).Select(i => catalog.CallToolAsync("docs__echo", new Dictionary<string, object?> { ["message"] = $"m{i}" }, CallContext.None, Token)).ToArray();
         Assert.Equal(ServerState.Connecting, manager.GetHealth()[0].State);
         gate.SetResult();
         var results = await Task.WhenAll(calls);
@@ -80,7 +80,7 @@ public sealed class McpConnectionManagerTests
 
         upstream.FailConnectWith = null;
         time.Advance(TimeSpan.FromSeconds(1.3));
-        var result = await catalog.CallToolAsync("docs__echo", args, null, Token);
+        var result = await catalog.CallToolAsync("docs__echo", args, CallContext.None, Token);
 
         Assert.Equal("docs echoes hi", Assert.IsType<TextContentBlock>(result.Content[0]).Text);
         Assert.Equal(3, upstream.ConnectCount);
@@ -96,7 +96,7 @@ public sealed class McpConnectionManagerTests
         var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http("docs"));
         await using var _ = manager;
         var args = new Dictionary<string, object?> { ["message"] = "hi" };
-        await catalog.CallToolAsync("docs__echo", args, null, Token);
+        await catalog.CallToolAsync("docs__echo", args, CallContext.None, Token);
         var emptied = TestRegistry.NextSnapshot(catalog, s => s.Tools.Count == 0);
 
         await upstream.KillAsync();
@@ -104,7 +104,7 @@ public sealed class McpConnectionManagerTests
 
         Assert.Equal(ServerState.Failed, manager.GetHealth()[0].State);
         Assert.NotNull(manager.GetHealth()[0].LastError);
-        var result = await catalog.CallToolAsync("docs__echo", args, null, Token);
+        var result = await catalog.CallToolAsync("docs__echo", args, CallContext.None, Token);
         Assert.Equal("docs echoes hi", Assert.IsType<TextContentBlock>(result.Content[0]).Text);
         Assert.Equal(2, upstream.ConnectCount);
         Assert.Equal(ServerState.Connected, manager.GetHealth()[0].State);
@@ -130,7 +130,7 @@ public sealed class McpConnectionManagerTests
         await using var _ = manager;
         await catalog.GetAsync(Token);
 
-        var call = catalog.CallToolAsync("docs__deploy", null, null, Token);
+        var call = catalog.CallToolAsync("docs__deploy", null, CallContext.None, Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
         await upstream.KillAsync();
         var error = await Assert.ThrowsAsync<UpstreamException>(() => call);
@@ -177,8 +177,8 @@ public sealed class McpConnectionManagerTests
         await using var _ = manager;
         await catalog.GetAsync(Token);
 
-        var hanging = catalog.CallToolAsync("slow__hang", null, null, Token);
-        var fast = await catalog.CallToolAsync("fast__echo", new Dictionary<string, object?> { ["message"] = "hi" }, null, Token);
+        var hanging = catalog.CallToolAsync("slow__hang", null, CallContext.None, Token);
+        var fast = await catalog.CallToolAsync("fast__echo", new Dictionary<string, object?> { ["message"] = "hi" }, CallContext.None, Token);
         var error = await Assert.ThrowsAsync<UpstreamException>(() => hanging);
 
         Assert.False(hanging.IsCompletedSuccessfully);
@@ -196,7 +196,7 @@ public sealed class McpConnectionManagerTests
         var (manager, catalog) = TestRegistry.Create(factory, servers: [TestRegistry.Http("slow") with { ConnectTimeout = TimeSpan.FromMilliseconds(300) }, TestRegistry.Http("fast")]);
         await using var _ = manager;
 
-        var slow = catalog.CallToolAsync("slow__echo", new Dictionary<string, object?> { ["message"] = "hi" }, null, Token);
+        var slow = catalog.CallToolAsync("slow__echo", new Dictionary<string, object?> { ["message"] = "hi" }, CallContext.None, Token);
         var fast = await manager.InvokeAsync("fast", "tools/call", "echo", async (c, t) => await c.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "hi" }, cancellationToken: t), Token);
         var error = await Assert.ThrowsAsync<UpstreamException>(() => slow);
 

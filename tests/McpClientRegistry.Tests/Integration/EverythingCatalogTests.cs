@@ -3,6 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Health;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.McpClientRegistry.Tests.Integration;
 
@@ -108,7 +109,7 @@ public sealed class EverythingCatalogTests(EverythingServersFixture servers, ITe
         var result = await registry.Catalog.CallToolAsync(
             "everything__trigger-long-running-operation",
             new Dictionary<string, object?> { ["duration"] = 0.3, ["steps"] = 3 },
-            progress,
+            new CallContext { Progress = progress },
             Token).WaitAsync(LiveRegistry.Bound, Token);
 
         Assert.NotEqual(true, result.IsError);

@@ -90,7 +90,7 @@ internal sealed class LiveRegistry : IAsyncDisposable
     /// <summary>Calls <paramref name="tool"/> and returns the text of its single content block.</summary>
     public async Task<string> CallTextAsync(string tool, IReadOnlyDictionary<string, object?>? arguments, CancellationToken cancellationToken)
     {
-        var result = await Catalog.CallToolAsync(tool, arguments, null, cancellationToken).WaitAsync(Bound, cancellationToken);
+        var result = await Catalog.CallToolAsync(tool, arguments, CallContext.None, cancellationToken).WaitAsync(Bound, cancellationToken);
         Assert.NotEqual(true, result.IsError);
         return Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
     }

@@ -19,7 +19,7 @@ public sealed class NoReplayTests(ITestOutputHelper output)
         await using var registry = LiveRegistry.Create($"mcp_servers:\n  deploy:\n    url: {server.Url}\n", output);
         await registry.Catalog.GetAsync(Token).WaitAsync(LiveRegistry.Bound, Token);
 
-        var error = await Assert.ThrowsAsync<McpProtocolException>(() => registry.Catalog.CallToolAsync("deploy__run", null, null, Token).WaitAsync(LiveRegistry.Bound, Token));
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => registry.Catalog.CallToolAsync("deploy__run", null, CallContext.None, Token).WaitAsync(LiveRegistry.Bound, Token));
 
         Assert.Equal(McpErrorCode.InternalError, error.ErrorCode);
         Assert.Equal(1, server.ToolCallCount);
@@ -35,7 +35,7 @@ public sealed class NoReplayTests(ITestOutputHelper output)
         await using var registry = LiveRegistry.Create($"mcp_servers:\n  slow:\n    url: {server.Url}\n    timeout: 300ms\n", output);
         await registry.Catalog.GetAsync(Token).WaitAsync(LiveRegistry.Bound, Token);
 
-        var error = await Assert.ThrowsAsync<UpstreamException>(() => registry.Catalog.CallToolAsync("slow__hang", null, null, Token).WaitAsync(LiveRegistry.Bound, Token));
+        var error = await Assert.ThrowsAsync<UpstreamException>(() => registry.Catalog.CallToolAsync("slow__hang", null, CallContext.None, Token).WaitAsync(LiveRegistry.Bound, Token));
 
         Assert.Equal("server 'slow' did not answer tools/call 'hang' within 300ms (timeout); it may still have run, so it was not sent again", error.Message);
         await server.HangCancelled.WaitAsync(LiveRegistry.Bound, Token);

@@ -86,7 +86,7 @@ public sealed class SlowUpstreamTests(ITestOutputHelper output)
             output);
         await registry.Catalog.GetAsync(Token).WaitAsync(LiveRegistry.Bound, Token);
 
-        var hang = registry.Catalog.CallToolAsync("slow__hang", null, null, Token);
+        var hang = registry.Catalog.CallToolAsync("slow__hang", null, CallContext.None, Token);
         var processing = await slow.HangStarted.WaitAsync(LiveRegistry.Bound, Token);
         var text = await registry.CallTextAsync("fast__echo", s_hi, Token);
         var stillHanging = !hang.IsCompleted;

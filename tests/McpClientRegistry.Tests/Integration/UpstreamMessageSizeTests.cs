@@ -25,7 +25,7 @@ public sealed class UpstreamMessageSizeTests(ITestOutputHelper output) : IDispos
         Assert.Equal("flood:before", await registry.CallTextAsync("flood__echo", new Dictionary<string, object?> { ["message"] = "before" }, Token));
 
         var error = await Assert.ThrowsAsync<UpstreamException>(() =>
-            registry.Catalog.CallToolAsync("flood__flood", new Dictionary<string, object?> { ["bytes"] = HugeLine }, null, Token).WaitAsync(LiveRegistry.Bound, Token));
+            registry.Catalog.CallToolAsync("flood__flood", new Dictionary<string, object?> { ["bytes"] = HugeLine }, CallContext.None, Token).WaitAsync(LiveRegistry.Bound, Token));
 
         Assert.Equal(
             "server 'flood' lost its connection during tools/call 'flood': it sent a message larger than 1 MiB (max_message_size), so Tributary stopped reading it and dropped the connection; raise max_message_size for this server if its messages are that large; the request was not retried because it may already have run",
@@ -42,7 +42,7 @@ public sealed class UpstreamMessageSizeTests(ITestOutputHelper output) : IDispos
         await using var registry = LiveRegistry.Create(FloodYaml("2MiB"), output, new Dictionary<string, string> { ["PROGRESS"] = _progressFile });
 
         var error = await Assert.ThrowsAsync<UpstreamException>(() =>
-            registry.Catalog.CallToolAsync("flood__endless", null, null, Token).WaitAsync(LiveRegistry.Bound, Token));
+            registry.Catalog.CallToolAsync("flood__endless", null, CallContext.None, Token).WaitAsync(LiveRegistry.Bound, Token));
 
         Assert.Equal(UpstreamFailureKind.ConnectionLost, error.Kind);
         Assert.Contains("it sent a message larger than 2 MiB (max_message_size)", error.Message, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class UpstreamMessageSizeTests(ITestOutputHelper output) : IDispos
         var echoed = new Dictionary<string, object?> { ["text"] = new string('x', 128 * 1024) };
 
         var error = await Assert.ThrowsAsync<UpstreamException>(() =>
-            registry.Catalog.CallToolAsync("big__echo", echoed, null, Token).WaitAsync(LiveRegistry.Bound, Token));
+            registry.Catalog.CallToolAsync("big__echo", echoed, CallContext.None, Token).WaitAsync(LiveRegistry.Bound, Token));
 
         Assert.Equal(
             "server 'big' lost its connection during tools/call 'echo': it sent a message larger than 64 KiB (max_message_size), so Tributary stopped reading it and dropped the connection; raise max_message_size for this server if its messages are that large; the request was not retried because it may already have run",

@@ -49,8 +49,8 @@ public sealed class UpstreamTelemetryTests
         var (manager, catalog) = TestRegistry.Create(factory, servers: TestRegistry.Http(Server) with { Timeout = TimeSpan.FromSeconds(2) });
         await using var _ = manager;
 
-        await catalog.CallToolAsync($"{Server}__echo", new Dictionary<string, object?> { ["message"] = "hi" }, null, token);
-        await Assert.ThrowsAsync<UpstreamException>(() => catalog.CallToolAsync($"{Server}__hang", null, null, token));
+        await catalog.CallToolAsync($"{Server}__echo", new Dictionary<string, object?> { ["message"] = "hi" }, CallContext.None, token);
+        await Assert.ThrowsAsync<UpstreamException>(() => catalog.CallToolAsync($"{Server}__hang", null, CallContext.None, token));
 
         Assert.Equal(["tools/call echo", "tools/call hang"], activities.Select(a => a.DisplayName));
         Assert.Equal([ActivityStatusCode.Unset, ActivityStatusCode.Error], activities.Select(a => a.Status));
