@@ -5,6 +5,10 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// <c>${VAR}</c> are kept unexpanded and resolved per connection by <see cref="EndpointResolver"/>,
 /// so a missing variable costs only this server.
 /// </summary>
+/// <remarks>
+/// Equality compares values, lists and maps included, and leaves out <see cref="Location"/>: a reload diffs the new
+/// registry against the old one by this equality, and an entry that only moved in the file is the same server.
+/// </remarks>
 public sealed record McpServerConfig
 {
     /// <summary>The default per-call timeout.</summary>
@@ -74,4 +78,32 @@ public sealed record McpServerConfig
     public ConfigLocation Location { get; init; }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+
+    /// <inheritdoc />
+    public bool Equals(McpServerConfig? other) =>
+        other is not null
+        && Name == other.Name
+        && Transport == other.Transport
+        && Url == other.Url
+        && Command == other.Command
+        && Args.SequenceEqual(other.Args)
+        && SameMap(Env, other.Env)
+        && Cwd == other.Cwd
+        && AuthType == other.AuthType
+        && AuthTokenEnv == other.AuthTokenEnv
+        && SameMap(Headers, other.Headers)
+        && Enabled == other.Enabled
+        && Description == other.Description
+        && Prefix == other.Prefix
+        && Tools.Equals(other.Tools)
+        && Timeout == other.Timeout
+        && ConnectTimeout == other.ConnectTimeout
+        && MaxMessageSize == other.MaxMessageSize;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Transport, Url, Command, Prefix, Enabled);
+
+    // Order of keys does not matter: YAML maps are unordered.
+    private static bool SameMap(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 }

@@ -13,4 +13,11 @@ public sealed record ToolFilter(IReadOnlyList<string> Allow, IReadOnlyList<strin
     public bool IsAllowed(string toolName) =>
         (Allow.Count == 0 || Allow.Any(p => GlobPattern.IsMatch(p, toolName)))
         && !Deny.Any(p => GlobPattern.IsMatch(p, toolName));
+
+    /// <summary>Whether both filters hold the same patterns in the same order.</summary>
+    public bool Equals(ToolFilter? other) =>
+        other is not null && Allow.SequenceEqual(other.Allow) && Deny.SequenceEqual(other.Deny);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Allow.Count, Deny.Count);
 }

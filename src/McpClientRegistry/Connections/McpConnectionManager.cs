@@ -15,12 +15,17 @@ namespace Tributary.McpClientRegistry.Connections;
 /// Owns one connection per registry entry. Nothing connects until first used; each server fails,
 /// backs off and recovers on its own, so one bad upstream never costs another's requests.
 /// </summary>
-public sealed class McpConnectionManager : IAsyncDisposable
+public sealed partial class McpConnectionManager : IAsyncDisposable
 {
     private IUpstreamRequestRelay? _relay;
 
     private readonly SocketsHttpHandler _httpHandler;
-    private readonly Dictionary<string, McpServerConnection> _byName;
+    private readonly EndpointResolver _resolver;
+    private readonly IUpstreamClientFactory _factory;
+    private readonly UpstreamTelemetry _telemetry;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private ConnectionTable _table = ConnectionTable.Empty;
 
     /// <summary>Creates the manager; nothing is contacted until a server is first used.</summary>
     public McpConnectionManager(
@@ -42,23 +47,17 @@ public sealed class McpConnectionManager : IAsyncDisposable
         IUpstreamClientFactory? factory)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        Registry = registry;
         _httpHandler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             AutomaticDecompression = DecompressionMethods.All,
         };
-        factory ??= new UpstreamClientFactory(_httpHandler, loggerFactory);
-        var logger = loggerFactory.CreateLogger<McpConnectionManager>();
-        Connections = [.. registry.Servers.Select(server => new McpServerConnection(server, resolver, factory, telemetry, timeProvider, logger))];
-        _byName = Connections.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        foreach (var connection in Connections)
-        {
-            connection.ListingChanged += c => ServerListingChanged?.Invoke(c.Name);
-            connection.NotificationReceived += (c, notification, token) =>
-                NotificationReceived is { } handler ? handler(c.Name, notification, token) : ValueTask.CompletedTask;
-            connection.LogReceived += (c, message) => LogReceived?.Invoke(c.Name, message);
-        }
+        _factory = factory ?? new UpstreamClientFactory(_httpHandler, loggerFactory);
+        _resolver = resolver;
+        _telemetry = telemetry;
+        _time = timeProvider;
+        _logger = loggerFactory.CreateLogger<McpConnectionManager>();
+        _table = new ConnectionTable(registry, registry.Servers.Select(server => (Create(server), FingerprintOf(server))));
     }
 
     /// <summary>Raised with a server's name when what it offers changed (connected, list_changed, disconnected).</summary>
@@ -73,10 +72,13 @@ public sealed class McpConnectionManager : IAsyncDisposable
     /// </summary>
     public event Action<string, LoggingMessageNotificationParams>? LogReceived;
 
-    /// <summary>The registry this manager was built from.</summary>
-    public RegistryConfig Registry { get; }
+    /// <summary>The registry in effect: the one the manager was built from, or the last one applied by <see cref="ApplyAsync"/>.</summary>
+    public RegistryConfig Registry => Table.Registry;
 
-    internal IReadOnlyList<McpServerConnection> Connections { get; }
+    /// <summary>The current connections, in registry order; a reload swaps the whole list at once.</summary>
+    internal IReadOnlyList<McpServerConnection> Connections => Table.Connections;
+
+    private ConnectionTable Table => Volatile.Read(ref _table);
 
     /// <summary>
     /// Where upstream servers' sampling and elicitation requests go (the host relays them to the calling client of
@@ -168,8 +170,19 @@ public sealed class McpConnectionManager : IAsyncDisposable
     /// Runs <paramref name="request"/> against server <paramref name="serverName"/>, connecting first if
     /// needed, bounded by its timeout and traced. Throws <see cref="UpstreamException"/> when it cannot.
     /// </summary>
-    public Task<T> InvokeAsync<T>(string serverName, string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
-        Get(serverName).InvokeAsync(method, target, request, cancellationToken);
+    public async Task<T> InvokeAsync<T>(string serverName, string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    {
+        var connection = Get(serverName);
+        try
+        {
+            return await connection.InvokeAsync(method, target, request, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetiredBecause(connection) is { } how)
+        {
+            // Whatever the closing connection said (cancelled, disposed, transport closed) is an effect of the reload.
+            throw RetiredDuring(serverName, how, target is null ? method : $"{method} '{target}'", e);
+        }
+    }
 
     /// <summary>
     /// Subscribes to updates of <paramref name="uri"/> on <paramref name="serverName"/>, kept across reconnects;
@@ -183,14 +196,23 @@ public sealed class McpConnectionManager : IAsyncDisposable
         Get(serverName).UnsubscribeAsync(uri, cancellationToken);
 
     internal McpServerConnection Get(string serverName) =>
-        _byName.TryGetValue(serverName, out var connection)
+        Table.Find(serverName) is { } connection
             ? connection
             : throw new UpstreamException(serverName, UpstreamFailureKind.NotFound, $"no MCP server named '{serverName}' in the registry");
 
     /// <summary>Closes every connection (ending stdio servers' process trees).</summary>
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(Connections.Select(c => c.DisposeAsync().AsTask()));
+        await _applyLock.WaitAsync();
+        try
+        {
+            await Task.WhenAll(Connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+        finally
+        {
+            _applyLock.Release();
+        }
+
         _httpHandler.Dispose();
     }
 }
