@@ -8,7 +8,7 @@ using Tributary.McpClientRegistry.Health;
 
 namespace Tributary.McpClientRegistry.Tests.Connections;
 
-public sealed class McpConnectionManagerTests
+public sealed partial class McpConnectionManagerTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
