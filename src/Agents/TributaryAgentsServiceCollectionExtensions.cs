@@ -30,6 +30,7 @@ public static class TributaryAgentsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(readVariable);
         services.TryAddSingleton(config);
+        services.TryAddSingleton(provider => new TributaryConfigProvider(provider.GetRequiredService<TributaryConfig>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMcpClientRegistry(config.Registry);
         if (!services.Any(service => service.ServiceType == typeof(GitLabToolset)))
@@ -46,10 +47,10 @@ public static class TributaryAgentsServiceCollectionExtensions
         services.TryAddSingleton(provider => new RepositoryOverrideProvider(
             provider.GetRequiredService<GitLabClient>(),
             provider.GetRequiredService<HybridCache>(),
-            config,
+            provider.GetRequiredService<TributaryConfigProvider>(),
             provider.GetRequiredService<ILogger<RepositoryOverrideProvider>>()));
         services.TryAddSingleton(provider => new AgentRunner(
-            config,
+            provider.GetRequiredService<TributaryConfigProvider>(),
             provider.GetRequiredService<AgentKernelFactory>(),
             provider.GetRequiredService<ChatServiceFactory>(),
             provider.GetRequiredService<RepositoryOverrideProvider>(),

@@ -13,7 +13,7 @@ namespace Tributary.Agents.Repository;
 /// request's source branch, so an MR author cannot widen an agent's tools), caching the text for a few minutes.
 /// When it cannot be read, the run goes on with the defaults and says why.
 /// </summary>
-public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, HybridCache cache, TributaryConfig config, ILogger<RepositoryOverrideProvider> logger)
+public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, HybridCache cache, TributaryConfigProvider configs, ILogger<RepositoryOverrideProvider> logger)
 {
     /// <summary>How long a project's file is kept before it is read again.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
@@ -53,7 +53,7 @@ public sealed partial class RepositoryOverrideProvider(GitLabClient gitLab, Hybr
         {
             { TooLarge: true } => RepositoryOverrideParser.TooLarge(file.Size),
             { Text.Length: 0 } => RepositoryOverride.None,
-            _ => RepositoryOverrideParser.Parse(file.Text, config.Agents),
+            _ => RepositoryOverrideParser.Parse(file.Text, configs.Current.Agents),
         };
         foreach (string problem in result.Problems)
         {

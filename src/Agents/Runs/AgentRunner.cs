@@ -22,7 +22,7 @@ namespace Tributary.Agents.Runs;
 /// </summary>
 public sealed partial class AgentRunner
 {
-    private readonly TributaryConfig _config;
+    private readonly TributaryConfigProvider _configs;
     private readonly AgentKernelFactory _kernels;
     private readonly ChatServiceFactory _chats;
     private readonly RepositoryOverrideProvider _overrides;
@@ -30,9 +30,9 @@ public sealed partial class AgentRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal AgentRunner(TributaryConfig config, AgentKernelFactory kernels, ChatServiceFactory chats, RepositoryOverrideProvider overrides, GitLabClient gitLab, TimeProvider time, ILogger<AgentRunner> logger)
+    internal AgentRunner(TributaryConfigProvider configs, AgentKernelFactory kernels, ChatServiceFactory chats, RepositoryOverrideProvider overrides, GitLabClient gitLab, TimeProvider time, ILogger<AgentRunner> logger)
     {
-        _config = config;
+        _configs = configs;
         _kernels = kernels;
         _chats = chats;
         _overrides = overrides;
@@ -42,7 +42,7 @@ public sealed partial class AgentRunner
     }
 
     /// <summary>The agents that can be run.</summary>
-    public IReadOnlyList<AgentDefinition> Agents => _config.Agents.All;
+    public IReadOnlyList<AgentDefinition> Agents => _configs.Current.Agents.All;
 
     /// <summary>
     /// Runs <paramref name="request"/>. With <paramref name="onText"/> the answer is streamed to it as it comes;
@@ -52,12 +52,15 @@ public sealed partial class AgentRunner
     public async Task<AgentRunResult> RunAsync(AgentRunRequest request, Func<string, CancellationToken, ValueTask>? onText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var agent = _config.Agents.Find(request.Agent) ?? throw new AgentRunException(
-            _config.Agents.All.Count == 0
+
+        // One snapshot for the whole run: a reload meanwhile applies to the next run.
+        var config = _configs.Current;
+        var agent = config.Agents.Find(request.Agent) ?? throw new AgentRunException(
+            config.Agents.All.Count == 0
                 ? $"no agent is named '{request.Agent}': none is defined (add agents/*.yml beside the config file)"
-                : $"no agent is named '{request.Agent}'; agents: {string.Join(", ", _config.Agents.All.Select(a => a.Name))}",
+                : $"no agent is named '{request.Agent}'; agents: {string.Join(", ", config.Agents.All.Select(a => a.Name))}",
             AgentRunFailure.UnknownAgent);
-        var model = _config.Models.Find(agent.Model)!;
+        var model = config.Models.Find(agent.Model)!;
         var chat = _chats.Create(model);
 
         using var activity = AgentTelemetry.Source.StartActivity($"invoke_agent {agent.Name}");

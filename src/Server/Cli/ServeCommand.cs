@@ -33,6 +33,7 @@ internal static class ServeCommand
             Config = config,
             Urls = serveOptions.Urls(parseResult, context),
             AllowAnonymous = serveOptions.AllowAnonymous(parseResult),
+            WatchConfig = true,
             ReadVariable = context.ReadVariable,
             ConfigureLogging = logging => ServeLogging.Configure(logging, verbose),
             Web = serveOptions.Web(parseResult),

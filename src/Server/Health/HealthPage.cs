@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
+using Tributary.Server.Reload;
 using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Health;
@@ -40,7 +41,7 @@ internal static class HealthPage
     /// Renders the page for <paramref name="status"/>, <paramref name="servers"/> and, when configured in the host,
     /// <paramref name="gitLab"/>, generated at <paramref name="now"/>.
     /// </summary>
-    public static string Render(HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, DateTimeOffset now, bool probed, WebhookHealth? webhooks = null)
+    public static string Render(HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, DateTimeOffset now, bool probed, WebhookHealth? webhooks = null, ReloadStatus? reload = null)
     {
         ArgumentNullException.ThrowIfNull(servers);
         var statusId = HealthResponseWriter.StatusId(status);
@@ -71,6 +72,11 @@ internal static class HealthPage
             AppendWebhooks(html, webhooks);
         }
 
+        if (reload is not null)
+        {
+            AppendReload(html, reload);
+        }
+
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -83,6 +89,22 @@ internal static class HealthPage
             .Append("<td>").Append(gitLab.User is { } user ? Encode(user) : "–").Append("</td>")
             .Append("<td class=\"error\">").Append(Encode(gitLab.LastError ?? string.Empty)).Append("</td>")
             .Append("<td class=\"num\">").Append(Latency(gitLab.Latency)).Append("</td></tr>\n</tbody></table>\n");
+    }
+
+    private static void AppendReload(StringBuilder html, ReloadStatus reload)
+    {
+        var failed = reload.State == ReloadStatus.Failed;
+        html.Append("<h2>Configuration</h2>\n<table><thead><tr><th>File</th><th>State</th><th>Last success</th><th>Last attempt</th><th>Errors</th></tr></thead><tbody>\n")
+            .Append("<tr data-reload=\"").Append(Encode(reload.State)).Append("\"><td><strong>").Append(Encode(reload.Path)).Append("</strong>");
+        foreach (var restart in reload.RestartNeeded)
+        {
+            html.Append("<div class=\"description\">").Append(Encode(restart)).Append("</div>");
+        }
+
+        html.Append("</td><td><span class=\"status state ").Append(failed ? "failed" : "connected").Append("\">").Append(Encode(reload.State)).Append("</span></td>")
+            .Append("<td>").Append(HealthTimes.Format(reload.LastSuccess)).Append("</td>")
+            .Append("<td>").Append(Time(reload.LastAttempt)).Append("</td>")
+            .Append("<td class=\"error\">").Append(Encode(string.Join('\n', reload.Errors))).Append("</td></tr>\n</tbody></table>\n");
     }
 
     private static void AppendWebhooks(StringBuilder html, WebhookHealth webhooks)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
+using Tributary.Server.Reload;
 using Tributary.Server.Webhooks;
 
 namespace Tributary.Server.Health;
@@ -34,9 +35,10 @@ internal static class HealthResponseWriter
         var servers = Data<IReadOnlyList<ServerHealth>>(report, UpstreamHealthCheck.ServersKey) ?? [];
         var gitLab = Data<GitLabHealth>(report, GitLabHealthCheck.HealthKey);
         var webhooks = Data<WebhookHealth>(report, WebhookHealthCheck.HealthKey);
+        var reload = Data<ReloadStatus>(report, ReloadHealthCheck.StatusKey);
         return HealthContentNegotiation.PrefersHtml(context.Request)
-            ? WritePageAsync(context, report.Status, servers, gitLab, webhooks)
-            : WriteJsonAsync(context, report.Status, servers, gitLab, webhooks);
+            ? WritePageAsync(context, report.Status, servers, gitLab, webhooks, reload)
+            : WriteJsonAsync(context, report.Status, servers, gitLab, webhooks, reload);
     }
 
     // The entry names differ between the reporting and the probing checks; the data keys do not.
@@ -47,10 +49,10 @@ internal static class HealthResponseWriter
     /// <summary>The status as <c>/health</c> spells it: <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
     public static string StatusId(HealthStatus status) => status.ToString().ToLowerInvariant();
 
-    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks)
+    private static async Task WritePageAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks, ReloadStatus? reload)
     {
         var now = (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        var page = HealthPage.Render(status, servers, gitLab, now, HealthProbe.IsRequested(context), webhooks);
+        var page = HealthPage.Render(status, servers, gitLab, now, HealthProbe.IsRequested(context), webhooks, reload);
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = HealthPage.ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -68,7 +70,7 @@ internal static class HealthResponseWriter
         await json.FlushAsync(context.RequestAborted);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks)
+    private static async Task WriteJsonAsync(HttpContext context, HealthStatus status, IReadOnlyList<ServerHealth> servers, GitLabHealth? gitLab, WebhookHealth? webhooks, ReloadStatus? reload)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body, s_jsonOptions);
@@ -91,8 +93,36 @@ internal static class HealthResponseWriter
             WriteWebhooks(json, webhooks);
         }
 
+        if (reload is not null)
+        {
+            WriteReload(json, reload);
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
+    }
+
+    private static void WriteReload(Utf8JsonWriter json, ReloadStatus reload)
+    {
+        json.WriteStartObject("reload");
+        json.WriteString("state", reload.State);
+        json.WriteString("path", reload.Path);
+        WriteTime(json, "lastSuccess", reload.LastSuccess);
+        WriteTime(json, "lastAttempt", reload.LastAttempt);
+        WriteStrings(json, "errors", reload.Errors);
+        WriteStrings(json, "restartNeeded", reload.RestartNeeded);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteWebhooks(Utf8JsonWriter json, WebhookHealth webhooks)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tributary.Server.Health;
 using Tributary.Server.Limits;
 using Tributary.Server.Mcp;
+using Tributary.Server.Reload;
 using Tributary.Server.Security;
 using Tributary.Server.Telemetry;
 
@@ -27,6 +28,7 @@ internal static class TributaryHost
 
         builder.Services.AddSingleton(new HealthProbeOptions(options.HealthProbeReuse));
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
+        builder.Services.AddTributaryReload(options.WatchConfig);
         builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous);
         builder.Services.AddTributaryLimits(options.ReadVariable);
         builder.AddTributaryTelemetry(options.ReadVariable);

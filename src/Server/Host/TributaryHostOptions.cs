@@ -22,6 +22,12 @@ internal sealed record TributaryHostOptions
     /// <summary>Whether to serve beyond loopback without a key (<c>--allow-anonymous</c>) instead of refusing to start.</summary>
     public bool AllowAnonymous { get; init; }
 
+    /// <summary>
+    /// Whether a change to <c>tributary.yml</c> or an agent file reloads the configuration (<c>SIGHUP</c> always does);
+    /// <c>tributary serve</c> turns it on.
+    /// </summary>
+    public bool WatchConfig { get; init; }
+
     /// <summary>How long a <c>/health?probe=true</c> result answers further probes; tests that watch state change between probes set zero.</summary>
     public TimeSpan HealthProbeReuse { get; init; } = Health.HealthProbe.ReuseFor;
 
