@@ -17,10 +17,11 @@ public sealed partial class McpConnectionManager
 
     /// <summary>
     /// Makes <paramref name="next"/> the registry in effect, diffing it against the current one by server name: a new
-    /// server is added (it connects on first use), a server no longer listed is taken out of routing and then
+    /// server is added, a server no longer listed is taken out of routing and then
     /// disconnected (a stdio server's process tree ended), and a server whose entry changed, or whose <c>${VAR}</c>
-    /// values now resolve differently, is replaced by a new connection (reconnected at once if the old one was
-    /// connected). An unchanged server keeps its connection and session: calls to it are not disturbed.
+    /// values now resolve differently, is replaced by a new connection. Added servers, and changed ones whose old
+    /// connection was connected, are connected before this returns (failures show in their health), so their tools
+    /// appear without waiting for a first use. An unchanged server keeps its connection and session: calls to it are not disturbed.
     /// <see cref="ServerListingChanged"/> is raised for each server added, removed or changed.
     /// </summary>
     /// <remarks>A call in flight on a removed or replaced server fails with an <see cref="UpstreamException"/> saying so.</remarks>
@@ -56,9 +57,14 @@ public sealed partial class McpConnectionManager
 
             var removed = current.Connections.Where(c => next.Find(c.Name) is null).ToList();
             retiring.AddRange(removed.Select(c => (c, Removed)));
+            // A server added is asked for at once, so its tools reach the clients listening for list changes; a server
+            // changed is if it was in use, to bring its tools back without waiting for a call.
             var reconnect = retiring
                 .Where(r => r.How == Reconfigured && r.Connection.Health.State == ServerState.Connected)
-                .Select(r => entries.First(e => e.Connection.Name == r.Connection.Name).Connection)
+                .Select(r => r.Connection.Name)
+                .Concat(added)
+                .Select(name => entries.First(e => e.Connection.Name == name).Connection)
+                .Where(c => c.Health.State == ServerState.Idle)
                 .ToList();
 
             // Out of routing first, so no new call reaches a connection about to close.
@@ -90,7 +96,6 @@ public sealed partial class McpConnectionManager
                 LogServerAdded(name);
             }
 
-            // A server in use before its change is likely in use after: bring its tools back without waiting for a call.
             await ConnectQuietlyAsync(reconnect, cancellationToken);
             return changes;
         }

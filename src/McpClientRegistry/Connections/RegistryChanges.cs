@@ -1,7 +1,7 @@
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>What applying a new registry changed, by server name, each list in registry order.</summary>
-/// <param name="Added">Servers new to the registry: connected on first use, like every server.</param>
+/// <param name="Added">Servers new to the registry: connected as they are added.</param>
 /// <param name="Removed">Servers no longer in the registry: disconnected (a stdio server's process tree ended).</param>
 /// <param name="Changed">
 /// Servers whose entry, or what its <c>${VAR}</c> values resolve to, changed: the old connection was closed and a new

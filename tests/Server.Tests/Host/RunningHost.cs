@@ -34,6 +34,9 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The host's <c>tributary.yml</c>, which a test may edit while the host runs.</summary>
+    public string ConfigPath => _registry.Path;
+
     /// <summary>Starts the host for the servers in <paramref name="serversYaml"/> (entries indented under <c>mcp_servers</c>).</summary>
     public static Task<RunningHost> StartAsync(string serversYaml, CancellationToken cancellationToken) =>
         StartAsync(serversYaml, static options => options, cancellationToken);

@@ -1,16 +1,18 @@
 using System.Text;
 
-namespace Tributary.McpClientRegistry.Tests.Integration;
+namespace Tributary.TestSupport.Node;
 
 /// <summary>
 /// Finds the processes a manager started over stdio by a marker variable the test put in their
 /// environment (tests run in parallel, so "a node child of this process" is not precise enough).
 /// Linux only: it reads <c>/proc</c>.
 /// </summary>
-internal static class StdioProcesses
+public static class StdioProcesses
 {
+    /// <summary>The variable a test sets in a stdio server's <c>env</c> to find its processes.</summary>
     public const string MarkerVariable = "TRIBUTARY_TEST_MARKER";
 
+    /// <summary>A marker value no other test uses.</summary>
     public static string NewMarker() => Guid.NewGuid().ToString("N");
 
     /// <summary>The live processes whose environment holds <c>TRIBUTARY_TEST_MARKER=<paramref name="marker"/></c>.</summary>
@@ -43,7 +45,11 @@ internal static class StdioProcesses
     }
 
     /// <summary>The single live process with the marker; fails the test if there is none or several.</summary>
-    public static int SingleWithMarker(string marker) => Assert.Single(WithMarker(marker));
+    public static int SingleWithMarker(string marker)
+    {
+        var found = WithMarker(marker);
+        return found.Count == 1 ? found[0] : throw new InvalidOperationException($"expected one live process with {MarkerVariable}={marker}, found {found.Count}");
+    }
 
     /// <summary>The command line of <paramref name="pid"/>, arguments separated by spaces.</summary>
     public static string CommandLine(int pid) =>
