@@ -17,8 +17,11 @@ public sealed class TempRegistry : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Gets a YAML entry running the real server-everything over stdio, indented under <c>mcp_servers</c>.</summary>
-    public static string EverythingStdio(string name = "everything") => Stdio(name, NpmServers.Everything());
+    /// <summary>
+    /// Gets a YAML entry running the real server-everything over stdio, indented under <c>mcp_servers</c>, with
+    /// <paramref name="extra"/> (further fields, each line indented by four spaces) at its end.
+    /// </summary>
+    public static string EverythingStdio(string name = "everything", string extra = "") => Stdio(name, NpmServers.Everything(), extra);
 
     /// <summary>
     /// Gets a YAML entry running the conformance suite's upstream over stdio with prefix <c>""</c>, so its tools and

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 using Tributary.Server.Health;
+using Tributary.Server.Reload;
 
 namespace Tributary.Server.Tests.Health;
 
@@ -49,6 +50,27 @@ public sealed class HealthPageTests
             "<tr data-server=\"broken\"><td><strong>broken</strong></td><td><span class=\"status state failed\">failed</span></td>"
             + "<td class=\"num\">0</td><td class=\"error\">the process exited with code 3 (stderr: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;)</td>"
             + "<td>2026-11-23T22:29:58.000Z</td><td class=\"num\">–</td><td>2026-11-23T22:30:08.000Z</td><td>stdio</td></tr>",
+            html,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FailedReload_ShowsEveryErrorWithItsLineAndWhatNeedsARestart()
+    {
+        var reload = new ReloadStatus(
+            ReloadStatus.Failed,
+            "config/tributary.yml",
+            s_now.AddMinutes(-10),
+            s_now.AddSeconds(-1),
+            ["config/tributary.yml:7:16: mcp_servers.broken.transport: unknown transport '<pigeon>'", "config/agents/a.yml:2:1: name: missing"],
+            ["cache.redis changed: restart Tributary to apply it"]);
+
+        var html = HealthPage.Render(HealthStatus.Degraded, [s_live], gitLab: null, s_now, probed: false, reload: reload);
+
+        Assert.Contains(
+            "<tr data-reload=\"failed\"><td><strong>config/tributary.yml</strong><div class=\"description\">cache.redis changed: restart Tributary to apply it</div></td>"
+            + "<td><span class=\"status state failed\">failed</span></td><td>2026-11-23T22:20:00.000Z</td><td>2026-11-23T22:29:59.000Z</td>"
+            + "<td class=\"error\">config/tributary.yml:7:16: mcp_servers.broken.transport: unknown transport &#x27;&lt;pigeon&gt;&#x27;&#xA;config/agents/a.yml:2:1: name: missing</td></tr>",
             html,
             StringComparison.Ordinal);
     }

@@ -62,7 +62,7 @@ public sealed class ConfigReloadTests
             var reload = health.RootElement.GetProperty("reload");
             Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
             Assert.Equal("failed", reload.GetProperty("state").GetString());
-            Assert.Equal([$"{host.ConfigPath}:7:16: mcp_servers.broken.transport: unknown transport 'pigeon'; use one of: streamable-http (the default; alias streamable_http), sse, stdio"], reload.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal([$"{host.ConfigPath}:9:16: mcp_servers.broken.transport: unknown transport 'pigeon'; use one of: streamable-http (the default; alias streamable_http), sse, stdio"], reload.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         }
 
         Assert.Equal(["live__echo", "more__echo"], (await ToolNamesAsync(client)).Where(n => !n.StartsWith("gitlab__", StringComparison.Ordinal)));
@@ -133,14 +133,10 @@ public sealed class ConfigReloadTests
 
     private static string Config(string servers) => $"mcp_servers:\n{servers}";
 
-    private static string Http(string name, Uri url) => $"  {name}:\n    url: \"{url}\"\n";
+    private static string Http(string name, Uri url) => HealthEndpointTests.HttpServer(name, url);
 
-    private static string Everything(string marker)
-    {
-        var command = NpmServers.Everything();
-        var args = string.Join(", ", command.Arguments.Select(a => JsonSerializer.Serialize(a)));
-        return $"  everything:\n    transport: stdio\n    command: {JsonSerializer.Serialize(command.Command)}\n    args: [{args}]\n    env: {{ {StdioProcesses.MarkerVariable}: \"{marker}\" }}\n";
-    }
+    private static string Everything(string marker) =>
+        TempRegistry.EverythingStdio(extra: $"    env: {{ {StdioProcesses.MarkerVariable}: \"{marker}\" }}\n");
 
     private static async Task<IReadOnlyList<string>> ToolNamesAsync(McpClient client) =>
         [.. (await client.ListToolsAsync(cancellationToken: Token)).Select(t => t.Name)];
