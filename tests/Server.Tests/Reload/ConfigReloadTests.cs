@@ -19,6 +19,7 @@ namespace Tributary.Server.Tests.Reload;
 public sealed class ConfigReloadTests
 {
     private const int Applied = 8001;
+    private const int RejectedError = 8002;
     private const int Rejected = 8003;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -115,6 +116,30 @@ public sealed class ConfigReloadTests
         var reload = health.RootElement.GetProperty("reload");
         Assert.Equal("applied", reload.GetProperty("state").GetString());
         Assert.Equal(["gitlab.url changed: restart Tributary to apply it"], reload.GetProperty("restartNeeded").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task AgentFileCreated_Watching_TheAgentCanRunAndABrokenOneIsRejectedWithItsFile()
+    {
+        var logs = new WaitableLogs();
+        await using var host = await RunningHost.StartWithConfigAsync(
+            "models:\n  gpt: { provider: openai, model: gpt-4.1, api_key_env: OPENAI_API_KEY }\nmcp_servers: {}\n",
+            options => options with { WatchConfig = true, ConfigureLogging = logging => logging.AddProvider(logs) },
+            Token);
+        var runner = host.Services.GetRequiredService<AgentRunner>();
+        var agents = Path.Combine(Path.GetDirectoryName(host.ConfigPath)!, "agents");
+
+        // The folder does not exist at start: its files count once it is created.
+        Directory.CreateDirectory(agents);
+        await File.WriteAllTextAsync(Path.Combine(agents, "helper.yml"), "name: helper\ninstructions: Help.\ngitlab_tools: none\n", Token);
+        await logs.WaitForAsync(Applied, 1);
+        Assert.Equal(["helper"], runner.Agents.Select(a => a.Name));
+
+        await File.WriteAllTextAsync(Path.Combine(agents, "other.yml"), "name: other\ninstructions: Help.\nmodel: nope\n", Token);
+        var rejected = await logs.WaitForAsync(RejectedError, 1);
+
+        Assert.Equal($"Configuration reload rejected: {Path.Combine(agents, "other.yml")}:3:8: model: unknown model 'nope'; the models in tributary.yml are: gpt", rejected.Message);
+        Assert.Equal(["helper"], runner.Agents.Select(a => a.Name));
     }
 
     private static async Task<RunningHost> StartAsync(string servers, WaitableLogs logs, bool watch) =>
