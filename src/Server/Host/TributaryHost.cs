@@ -27,7 +27,7 @@ internal static class TributaryHost
 
         builder.Services.AddSingleton(new HealthProbeOptions(options.HealthProbeReuse));
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
-        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous);
+        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous, options.Config.Host.AllowedHosts);
         builder.Services.AddTributaryLimits(options.ReadVariable);
         builder.AddTributaryTelemetry(options.ReadVariable);
 

@@ -92,7 +92,7 @@ public sealed class TributaryConfigLoaderTests
 
     [Theory]
     [InlineData("write", "tributary.yml:2:14: gitlab.mcp_tools: 'write' is not a choice; write 'mcp_tools: read' (the default: /mcp serves only the GitLab tools that read) or 'mcp_tools: read-write' (also post_merge_request_comment and create_issue, as the token's user)")]
-    [InlineData("[read]", "tributary.yml:2:14: gitlab.mcp_tools: must be a single text value, but it is a list")]
+    [InlineData("[read]", "tributary.yml:2:14: gitlab.mcp_tools: must be a single text value, but it is a list; quote it if it contains ': ' or starts with '[', '{' or '*'")]
     public void Parse_McpToolsNotAChoice_NamesBothChoices(string value, string error)
     {
         Assert.Equal([error], Errors($"gitlab:\n  mcp_tools: {value}\n"));
