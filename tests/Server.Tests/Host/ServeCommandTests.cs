@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Tributary.Server.Tests.Cli;
+using Tributary.Server.Tests.Security;
+using Tributary.TestSupport.Network;
 
 namespace Tributary.Server.Tests.Host;
 
@@ -54,5 +56,77 @@ public sealed class ServeCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"error: cannot listen on {url}: ", result.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_HostUrlsInConfig_ListensThere()
+    {
+        int port = FreePort.Next();
+        using var registry = TempRegistry.Write($"mcp_servers: {{}}\nhost:\n  urls: [http://127.0.0.1:{port}]\n");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var serving = CliRunner.RunAsync(["serve", "--config", registry.Path], stop.Token);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var status = await ExposureGuardTests.LiveStatusAsync(http, serving);
+        await stop.CancelAsync();
+        var result = await serving;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    // host.urls is on a taken port: the command fails on it only when the file's setting is the one used.
+    [Fact]
+    public async Task Serve_HostUrlsTaken_ExitsOneNamingTheFilesAddress()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        using var registry = TempRegistry.Write($"mcp_servers: {{}}\nhost:\n  urls: [{url}]\n");
+
+        // Were host.urls ignored, the command would serve on the default address until stopped: stop it then.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        var result = await CliRunner.RunAsync(["serve", "--config", registry.Path], deadline.Token);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: cannot listen on {url}: ", result.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Serve_UrlsOptionOrVariable_WinsOverHostUrls(bool option)
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = FreePort.Next();
+        string url = $"http://127.0.0.1:{port}";
+        using var registry = TempRegistry.Write($"mcp_servers: {{}}\nhost:\n  urls: [http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}]\n");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var serving = option
+            ? CliRunner.RunAsync(["serve", "--config", registry.Path, "--urls", url], stop.Token)
+            : CliRunner.RunAsync(["serve", "--config", registry.Path], new Dictionary<string, string> { ["TRIBUTARY_URLS"] = url }, error: null, stop.Token);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        var status = await ExposureGuardTests.LiveStatusAsync(http, serving);
+        await stop.CancelAsync();
+        var result = await serving;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Serve_HostSectionInvalid_PrintsTheErrorAndExitsOne()
+    {
+        using var registry = TempRegistry.Write("mcp_servers: {}\nhost:\n  urls: [\"127.0.0.1:8420\"]\n");
+
+        var result = await CliRunner.RunAsync(["serve", "--config", registry.Path], Token);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            $"{registry.Path}:3:10: host.urls[0]: '127.0.0.1:8420' is not a listen address; write the scheme, host and port with no path, e.g. 'http://127.0.0.1:8420' (this machine only) or 'http://0.0.0.0:8420' (every interface)",
+            result.ErrorLines);
     }
 }

@@ -143,7 +143,7 @@ public sealed class ExposureGuardTests
             Token);
 
     /// <summary>Polls <c>/health/live</c> until the host answers (or the command ends first, which fails the test).</summary>
-    private static async Task<HttpStatusCode> LiveStatusAsync(HttpClient http, Task<CliResult> serving)
+    internal static async Task<HttpStatusCode> LiveStatusAsync(HttpClient http, Task<CliResult> serving)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
