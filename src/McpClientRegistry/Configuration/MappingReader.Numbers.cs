@@ -27,42 +27,14 @@ public sealed partial class MappingReader
     }
 
     /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, or <see langword="null"/> when absent or invalid (reported).</summary>
-    public double? Number(string field, double min, double max, string example)
-    {
-        string what = $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
-        string fix = $"write e.g. '{field}: {example}'";
-        if (Scalar(field, what, fix) is not { } text)
-        {
-            return null;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        Problem(field, $"{what}, but is '{text}'; {fix}");
-        return null;
-    }
+    public double? Number(string field, double min, double max, string example) =>
+        InRange<double>(field, $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}", example, text =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= min && value <= max ? value : (double?)null);
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or <see langword="null"/> when absent or invalid (reported).</summary>
-    public int? WholeNumber(string field, int min, int max, string example)
-    {
-        string what = $"must be a whole number from {min} to {max}";
-        string fix = $"write e.g. '{field}: {example}'";
-        if (Scalar(field, what, fix) is not { } text)
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        Problem(field, $"{what}, but is '{text}'; {fix}");
-        return null;
-    }
+    public int? WholeNumber(string field, int min, int max, string example) =>
+        InRange<int>(field, $"must be a whole number from {min} to {max}", example, text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max ? value : (int?)null);
 
     /// <summary>A duration (<c>30</c>, <c>500ms</c>, <c>2m</c>; see <see cref="DurationParser"/>), or <see langword="null"/> when absent or invalid (reported).</summary>
     public TimeSpan? Duration(string field)
@@ -97,6 +69,24 @@ public sealed partial class MappingReader
         }
 
         return bytes;
+    }
+
+    private T? InRange<T>(string field, string what, string example, Func<string, T?> parse)
+        where T : struct
+    {
+        string fix = $"write e.g. '{field}: {example}'";
+        if (Scalar(field, what, fix) is not { } text)
+        {
+            return null;
+        }
+
+        if (parse(text) is { } value)
+        {
+            return value;
+        }
+
+        Problem(field, $"{what}, but is '{text}'; {fix}");
+        return null;
     }
 
     // A typed value must be one written value: empty, a list or a mapping is reported as "{what}, but it is {kind}; {fix}".

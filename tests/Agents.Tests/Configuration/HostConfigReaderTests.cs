@@ -6,9 +6,6 @@ public sealed class HostConfigReaderTests
 {
     private const string File = "tributary.yml";
 
-    private static string[] Errors(string yaml) =>
-        [.. TributaryConfigLoader.Parse(yaml, File).Errors.Select(e => e.ToString())];
-
     [Fact]
     public void Parse_NoHostSection_SetsNothing()
     {
@@ -44,7 +41,7 @@ public sealed class HostConfigReaderTests
     {
         Assert.Equal(
             [$"tributary.yml:4:7: host.urls[1]: '{url}' is not a listen address; write the scheme, host and port with no path, e.g. 'http://127.0.0.1:8420' (this machine only) or 'http://0.0.0.0:8420' (every interface)"],
-            Errors($"host:\n  urls:\n    - http://127.0.0.1:8420\n    - {url}\n"));
+            TributaryConfigLoaderTests.Errors($"host:\n  urls:\n    - http://127.0.0.1:8420\n    - {url}\n"));
     }
 
     [Theory]
@@ -55,7 +52,7 @@ public sealed class HostConfigReaderTests
     {
         Assert.Equal(
             [$"tributary.yml:2:19: host.allowed_hosts[0]: '{host}' is not a host name; write the name alone, without scheme, port or path, e.g. 'tributary.example.com', '*.example.com' for its subdomains, or '*' for any"],
-            Errors($"host:\n  allowed_hosts: [\"{host}\"]\n"));
+            TributaryConfigLoaderTests.Errors($"host:\n  allowed_hosts: [\"{host}\"]\n"));
     }
 
     [Fact]
@@ -70,7 +67,7 @@ public sealed class HostConfigReaderTests
                 "tributary.yml:6:3: host.allowed_host: unknown field 'allowed_host'; did you mean 'allowed_hosts'?",
                 "tributary.yml:7:3: host.workers: unknown field 'workers'; valid fields are: urls, allowed_hosts",
             ],
-            Errors("host:\n  port: 8420\n  mcp_key: abc\n  allow_anonymous: true\n  url: http://127.0.0.1:8420\n  allowed_host: [x]\n  workers: 4\n"));
+            TributaryConfigLoaderTests.Errors("host:\n  port: 8420\n  mcp_key: abc\n  allow_anonymous: true\n  url: http://127.0.0.1:8420\n  allowed_host: [x]\n  workers: 4\n"));
     }
 
     [Theory]
@@ -78,6 +75,6 @@ public sealed class HostConfigReaderTests
     [InlineData("host:\n  urls: http://0.0.0.0:8420\n", "tributary.yml:2:9: host.urls: must be a list, but it is a single value; write e.g. 'urls: [http://127.0.0.1:8420]'")]
     public void Parse_WrongShape_ShowsTheRightOne(string yaml, string error)
     {
-        Assert.Equal([error], Errors(yaml));
+        Assert.Equal([error], TributaryConfigLoaderTests.Errors(yaml));
     }
 }

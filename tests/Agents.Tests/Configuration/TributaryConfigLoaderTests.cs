@@ -6,7 +6,7 @@ public sealed class TributaryConfigLoaderTests
 {
     private const string File = "tributary.yml";
 
-    private static string[] Errors(string yaml) =>
+    internal static string[] Errors(string yaml) =>
         [.. TributaryConfigLoader.Parse(yaml, File).Errors.Select(e => e.ToString())];
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Tributary.Server.Tests.Cli;
-using Tributary.Server.Tests.Security;
 using Tributary.TestSupport.Network;
 
 namespace Tributary.Server.Tests.Host;
@@ -63,13 +62,8 @@ public sealed class ServeCommandTests
     {
         int port = FreePort.Next();
         using var registry = TempRegistry.Write($"mcp_servers: {{}}\nhost:\n  urls: [http://127.0.0.1:{port}]\n");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var serving = CliRunner.RunAsync(["serve", "--config", registry.Path], stop.Token);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        var status = await ExposureGuardTests.LiveStatusAsync(http, serving);
-        await stop.CancelAsync();
-        var result = await serving;
+        var (status, result) = await ServeRun.UntilLiveAsync(["serve", "--config", registry.Path], variables: null, new Uri($"http://127.0.0.1:{port}"), Token);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, result.ExitCode);
@@ -103,15 +97,10 @@ public sealed class ServeCommandTests
         int port = FreePort.Next();
         string url = $"http://127.0.0.1:{port}";
         using var registry = TempRegistry.Write($"mcp_servers: {{}}\nhost:\n  urls: [http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}]\n");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var serving = option
-            ? CliRunner.RunAsync(["serve", "--config", registry.Path, "--urls", url], stop.Token)
-            : CliRunner.RunAsync(["serve", "--config", registry.Path], new Dictionary<string, string> { ["TRIBUTARY_URLS"] = url }, error: null, stop.Token);
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        string[] args = option ? ["serve", "--config", registry.Path, "--urls", url] : ["serve", "--config", registry.Path];
+        var variables = option ? null : new Dictionary<string, string> { ["TRIBUTARY_URLS"] = url };
 
-        var status = await ExposureGuardTests.LiveStatusAsync(http, serving);
-        await stop.CancelAsync();
-        var result = await serving;
+        var (status, result) = await ServeRun.UntilLiveAsync(args, variables, new Uri(url), Token);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, result.ExitCode);
