@@ -18,6 +18,7 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
     private static readonly string[] StdioOnlyFields = ["command", "args", "env", "cwd"];
     private static readonly string[] HttpOnlyFields = ["url", "headers", "auth_type", "auth_token_env"];
 
+    // Set by Read before any field is read: one reader reads one entry.
     private MappingReader fields = null!;
 
     /// <summary>The prefix of exposed tool names; <see langword="null"/> when it is invalid (and reported).</summary>
