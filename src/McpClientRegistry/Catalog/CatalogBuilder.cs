@@ -1,15 +1,13 @@
-using Tributary.McpClientRegistry.Configuration;
-
 namespace Tributary.McpClientRegistry.Catalog;
 
 /// <summary>
-/// Merges per-server listings into a <see cref="CatalogSnapshot"/>. Names are claimed in registry order,
-/// then by original name, so the same listings always give the same names; a later claimant of a taken
+/// Merges the catalog sources' listings into a <see cref="CatalogSnapshot"/>. Names are claimed in source order (built-in
+/// sources, then the registry's servers in registry order), then by original name, so the same listings always give the same names; a later claimant of a taken
 /// name gets the name with a short hash of its server and original name.
 /// </summary>
 internal static class CatalogBuilder
 {
-    public static CatalogSnapshot Build(long version, IEnumerable<(McpServerConfig Server, ServerListing Listing)> sources)
+    public static CatalogSnapshot Build(long version, IReadOnlyList<ICatalogSource> sources)
     {
         var tools = new List<ExposedTool>();
         var prompts = new List<ExposedPrompt>();
@@ -20,17 +18,18 @@ internal static class CatalogBuilder
         var promptOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var resourceOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (server, listing) in sources)
+        foreach (var server in sources)
         {
-            foreach (var tool in listing.Tools.OrderBy(t => t.ProtocolTool.Name, StringComparer.Ordinal))
+            var listing = server.Listing;
+            foreach (var tool in listing.Tools.OrderBy(t => t.Name, StringComparer.Ordinal))
             {
-                var name = Claim("tool", server, tool.ProtocolTool.Name, toolOwners, collisions);
-                tools.Add(new ExposedTool(name, server.Name, tool));
+                var name = Claim("tool", server, tool.Name, toolOwners, collisions);
+                tools.Add(new ExposedTool(name, server.Name, tool) { Published = !listing.Unpublished.Contains(tool.Name) });
             }
 
-            foreach (var prompt in listing.Prompts.OrderBy(p => p.ProtocolPrompt.Name, StringComparer.Ordinal))
+            foreach (var prompt in listing.Prompts.OrderBy(p => p.Name, StringComparer.Ordinal))
             {
-                var name = Claim("prompt", server, prompt.ProtocolPrompt.Name, promptOwners, collisions);
+                var name = Claim("prompt", server, prompt.Name, promptOwners, collisions);
                 prompts.Add(new ExposedPrompt(name, server.Name, prompt));
             }
 
@@ -49,10 +48,10 @@ internal static class CatalogBuilder
             templates.AddRange(listing.ResourceTemplates.Select(t => new ExposedResourceTemplate(server.Name, t)));
         }
 
-        return new CatalogSnapshot(version, tools, prompts, resources, templates, collisions);
+        return new CatalogSnapshot(version, sources, tools, prompts, resources, templates, collisions);
     }
 
-    private static string Claim(string kind, McpServerConfig server, string original, Dictionary<string, string> owners, List<NameCollision> collisions)
+    private static string Claim(string kind, ICatalogSource server, string original, Dictionary<string, string> owners, List<NameCollision> collisions)
     {
         var wanted = ExposedNames.Compose(server.Prefix, original);
         if (owners.TryAdd(wanted, server.Name))

@@ -42,18 +42,10 @@ internal static class AgentsRunCommand
             return ExitCodes.Failure;
         }
 
-        var services = new ServiceCollection();
-        var loggerFactory = context.CreateLoggerFactory(options.LogLevel(parseResult));
-        services.AddSingleton(loggerFactory);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton(new EndpointResolver(context.ReadVariable));
-        services.AddTributaryAgents(config, context.ReadVariable);
-        services.AddCommandTelemetry(context.ReadVariable);
-        await using var provider = services.BuildServiceProvider();
-        provider.StartCommandTelemetry();
+        await using var scope = new UpstreamScope(config, context, options.LogLevel(parseResult));
         try
         {
-            var result = await provider.GetRequiredService<AgentRunner>().RunAsync(
+            var result = await scope.Services.GetRequiredService<AgentRunner>().RunAsync(
                 request,
                 async (chunk, token) =>
                 {

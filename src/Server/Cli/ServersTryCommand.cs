@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 
@@ -61,7 +62,7 @@ internal static class ServersTryCommand
         }
 
         var registry = new RegistryConfig("command line", [request.ToServerConfig(ServerName)]);
-        await using var upstreams = new UpstreamScope(registry, context, logLevel);
+        await using var upstreams = new UpstreamScope(TributaryConfig.ForRegistry(registry), context, logLevel);
         var snapshot = await upstreams.ConnectAsync(cancellationToken);
         var health = upstreams.Manager.GetHealth()[0];
         if (health.State != ServerState.Connected)
@@ -72,12 +73,13 @@ internal static class ServersTryCommand
 
         if (request.Tool is not { } tool)
         {
-            ServersTryText.WriteTools(context.Output, snapshot);
+            ServersTryText.WriteTools(context.Output, snapshot, ServerName);
             return ExitCodes.Success;
         }
 
-        context.Error.WriteLine($"connected: {Plural.Of(snapshot.Tools.Count, "tool")}; calling {tool}");
-        if (snapshot.Tools.FirstOrDefault(t => t.OriginalName == tool) is not { } exposed)
+        var tools = snapshot.Tools.Where(t => t.ServerName == ServerName).ToList();
+        context.Error.WriteLine($"connected: {Plural.Of(tools.Count, "tool")}; calling {tool}");
+        if (tools.FirstOrDefault(t => t.OriginalName == tool) is not { } exposed)
         {
             context.Error.WriteLine($"error: the server has no tool named '{tool}'; without --call the command lists them");
             return ExitCodes.Failure;

@@ -17,14 +17,11 @@ namespace Tributary.Server.Host;
 /// <summary>Wires the host: upstream connections, health endpoints and the MCP endpoint.</summary>
 internal static class TributaryHostExtensions
 {
-    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, the GitLab client and tools, health checks, the MCP server and the GitLab webhook.</summary>
+    /// <summary>Adds Tributary's core (<see cref="TributaryCoreExtensions.AddTributaryCore"/>: connections, catalog and its sources, GitLab, agents), health checks, the MCP server and the GitLab webhook.</summary>
     public static IServiceCollection AddTributaryHost(this IServiceCollection services, TributaryConfig config, Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(config);
-        services.TryAddSingleton(new EndpointResolver(readVariable));
-        services.AddMcpClientRegistry(config.Registry);
-        services.AddTributaryGitLab(config, readVariable);
-        services.AddTributaryAgents(config, readVariable);
+        services.AddTributaryCore(config, readVariable);
         services.AddTributaryHealth();
         services.AddTributaryMcp();
         services.AddTributaryWebhooks(readVariable);
