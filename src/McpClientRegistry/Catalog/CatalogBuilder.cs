@@ -2,7 +2,8 @@ namespace Tributary.McpClientRegistry.Catalog;
 
 /// <summary>
 /// Merges the catalog sources' listings into a <see cref="CatalogSnapshot"/>. Names are claimed in source order (built-in
-/// sources, then the registry's servers in registry order), then by original name, so the same listings always give the same names; a later claimant of a taken
+/// sources, then the registry's servers in registry order), then by original name, so the same listings always give the same names (each source's
+/// entries keep the order it lists them in); a later claimant of a taken
 /// name gets the name with a short hash of its server and original name.
 /// </summary>
 internal static class CatalogBuilder
@@ -21,17 +22,10 @@ internal static class CatalogBuilder
         foreach (var server in sources)
         {
             var listing = server.Listing;
-            foreach (var tool in listing.Tools.OrderBy(t => t.Name, StringComparer.Ordinal))
-            {
-                var name = Claim("tool", server, tool.Name, toolOwners, collisions);
-                tools.Add(new ExposedTool(name, server.Name, tool) { Published = !listing.Unpublished.Contains(tool.Name) });
-            }
-
-            foreach (var prompt in listing.Prompts.OrderBy(p => p.Name, StringComparer.Ordinal))
-            {
-                var name = Claim("prompt", server, prompt.Name, promptOwners, collisions);
-                prompts.Add(new ExposedPrompt(name, server.Name, prompt));
-            }
+            var toolNames = ClaimAll("tool", server, listing.Tools, t => t.Name, toolOwners, collisions);
+            tools.AddRange(listing.Tools.Select(t => new ExposedTool(toolNames[t], server.Name, t) { Published = !listing.Unpublished.Contains(t.Name) }));
+            var promptNames = ClaimAll("prompt", server, listing.Prompts, p => p.Name, promptOwners, collisions);
+            prompts.AddRange(listing.Prompts.Select(p => new ExposedPrompt(promptNames[p], server.Name, p)));
 
             foreach (var resource in listing.Resources)
             {
@@ -50,6 +44,14 @@ internal static class CatalogBuilder
 
         return new CatalogSnapshot(version, sources, tools, prompts, resources, templates, collisions);
     }
+
+    // Names are claimed in name order, so they do not depend on the order a source lists in; entries keep that order.
+    private static Dictionary<T, string> ClaimAll<T>(string kind, ICatalogSource server, IReadOnlyList<T> entries, Func<T, string> nameOf, Dictionary<string, string> owners, List<NameCollision> collisions)
+        where T : class =>
+        entries.OrderBy(nameOf, StringComparer.Ordinal)
+            .Select(e => (Entry: e, Name: Claim(kind, server, nameOf(e), owners, collisions)))
+            .ToList()
+            .ToDictionary(c => c.Entry, c => c.Name, (IEqualityComparer<T>)ReferenceEqualityComparer.Instance);
 
     private static string Claim(string kind, ICatalogSource server, string original, Dictionary<string, string> owners, List<NameCollision> collisions)
     {
