@@ -1,10 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tributary.Agents;
 using Tributary.Agents.Runs;
-using Tributary.McpClientRegistry.Configuration;
-using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
@@ -42,7 +38,7 @@ internal static class AgentsRunCommand
             return ExitCodes.Failure;
         }
 
-        await using var scope = new UpstreamScope(config, context, options.LogLevel(parseResult));
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
         try
         {
             var result = await scope.Services.GetRequiredService<AgentRunner>().RunAsync(

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tributary.Agents;
 using Tributary.Agents.GitLab;
 using Tributary.Agents.Review;
-using Tributary.McpClientRegistry.Configuration;
-using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
@@ -73,7 +69,7 @@ internal static class ReviewCommand
         }
 
         // Disposed before the process exits: that flushes the review's trace and metrics when OTEL_EXPORTER_OTLP_ENDPOINT is set.
-        await using var scope = new UpstreamScope(config, context, options.LogLevel(parseResult));
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
         var provider = scope.Services;
         if (!provider.GetRequiredService<GitLabClient>().IsConfigured)
         {

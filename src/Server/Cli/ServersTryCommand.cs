@@ -62,9 +62,9 @@ internal static class ServersTryCommand
         }
 
         var registry = new RegistryConfig("command line", [request.ToServerConfig(ServerName)]);
-        await using var upstreams = new UpstreamScope(TributaryConfig.ForRegistry(registry), context, logLevel);
-        var snapshot = await upstreams.ConnectAsync(cancellationToken);
-        var health = upstreams.Manager.GetHealth()[0];
+        await using var scope = new CommandScope(TributaryConfig.ForRegistry(registry), context, logLevel);
+        var snapshot = await scope.ConnectAsync(cancellationToken);
+        var health = scope.Manager.GetHealth()[0];
         if (health.State != ServerState.Connected)
         {
             context.Error.WriteLine($"error: cannot connect to {ServerText.UrlWithoutSecrets(request.Url)}: {health.LastError}");
@@ -85,6 +85,6 @@ internal static class ServersTryCommand
             return ExitCodes.Failure;
         }
 
-        return await ToolCallRun.CallAsync(upstreams.Catalog, exposed.Name, arguments, context, cancellationToken);
+        return await ToolCallRun.CallAsync(scope.Catalog, exposed.Name, arguments, context, cancellationToken);
     }
 }

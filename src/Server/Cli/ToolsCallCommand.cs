@@ -35,14 +35,14 @@ internal static class ToolsCallCommand
             return ExitCodes.Failure;
         }
 
-        await using var upstreams = new UpstreamScope(config, context, options.LogLevel(parseResult));
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
 
         // A name the catalog lists already (a built-in source's) needs no server connected; any other may be an upstream's.
-        if (upstreams.Catalog.Current.FindTool(name) is null)
+        if (scope.Catalog.Current.FindTool(name) is null)
         {
-            await upstreams.ConnectAsync(cancellationToken);
+            await scope.ConnectAsync(cancellationToken);
         }
 
-        return await ToolCallRun.CallAsync(upstreams.Catalog, name, arguments, context, cancellationToken);
+        return await ToolCallRun.CallAsync(scope.Catalog, name, arguments, context, cancellationToken);
     }
 }

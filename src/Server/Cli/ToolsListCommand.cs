@@ -28,9 +28,9 @@ internal static class ToolsListCommand
             return ExitCodes.Failure;
         }
 
-        await using var upstreams = new UpstreamScope(config, context, options.LogLevel(parseResult));
-        var snapshot = await upstreams.ConnectAsync(cancellationToken);
-        var health = upstreams.Manager.GetHealth();
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
+        var snapshot = await scope.ConnectAsync(cancellationToken);
+        var health = scope.Manager.GetHealth();
         var gitLab = ToolsListGitLab.From(snapshot);
         if (parseResult.GetValue(json))
         {

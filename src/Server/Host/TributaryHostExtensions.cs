@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tributary.Agents;
 using Tributary.Agents.Configuration;
 using Tributary.Server.Agents;
-using Tributary.McpClientRegistry;
-using Tributary.McpClientRegistry.Configuration;
 using Tributary.Server.Health;
 using Tributary.Server.Mcp;
 using Tributary.Server.Security;

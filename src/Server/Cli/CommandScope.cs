@@ -14,7 +14,7 @@ namespace Tributary.Server.Cli;
 /// the connections, the catalog and its sources, GitLab and the agents, logging to the command's stderr.
 /// Disposing it closes every connection, ends stdio servers' process trees and flushes telemetry.
 /// </summary>
-internal sealed class UpstreamScope : IAsyncDisposable
+internal sealed class CommandScope : IAsyncDisposable
 {
     // The first reminder comes soon; later ones back off so a long connect_timeout does not flood the terminal.
     private static readonly TimeSpan s_firstReminder = TimeSpan.FromSeconds(5);
@@ -24,7 +24,7 @@ internal sealed class UpstreamScope : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     /// <summary>Builds the services for <paramref name="config"/>; nothing is contacted yet.</summary>
-    public UpstreamScope(TributaryConfig config, CliContext context, LogLevel logLevel)
+    public CommandScope(TributaryConfig config, CliContext context, LogLevel logLevel)
     {
         _context = context;
         var services = new ServiceCollection();
