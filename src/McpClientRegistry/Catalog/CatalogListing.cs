@@ -22,12 +22,15 @@ public sealed record CatalogListing(
     /// </summary>
     public IReadOnlySet<string> Unpublished { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>The protocol view of an upstream's <paramref name="listing"/>.</summary>
+    /// <summary>
+    /// The protocol view of an upstream's <paramref name="listing"/>, its tools and prompts in name order, so that
+    /// the catalog shows them the same way however the server orders its lists.
+    /// </summary>
     internal static CatalogListing From(ServerListing listing) => ReferenceEquals(listing, ServerListing.Empty)
         ? Empty
         : new(
-            [.. listing.Tools.Select(t => t.ProtocolTool)],
+            [.. listing.Tools.Select(t => t.ProtocolTool).OrderBy(t => t.Name, StringComparer.Ordinal)],
             [.. listing.Resources.Select(r => r.ProtocolResource)],
             [.. listing.ResourceTemplates.Select(t => t.ProtocolResourceTemplate)],
-            [.. listing.Prompts.Select(p => p.ProtocolPrompt)]);
+            [.. listing.Prompts.Select(p => p.ProtocolPrompt).OrderBy(p => p.Name, StringComparer.Ordinal)]);
 }
