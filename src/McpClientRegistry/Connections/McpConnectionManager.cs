@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Configuration;
@@ -170,6 +171,32 @@ public sealed class McpConnectionManager : IAsyncDisposable
     /// </summary>
     public Task<T> InvokeAsync<T>(string serverName, string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
         Get(serverName).InvokeAsync(method, target, request, cancellationToken);
+
+    /// <summary>
+    /// Calls tool <paramref name="toolName"/> (its name on the server) on server <paramref name="serverName"/>, connecting
+    /// first if needed, bounded by its timeout and traced, for the caller <paramref name="context"/> describes.
+    /// </summary>
+    public Task<CallToolResult> CallToolAsync(string serverName, string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var progress = context.Progress;
+        return InvokeAsync(
+            serverName,
+            RequestMethods.ToolsCall,
+            toolName,
+            async (client, token) =>
+            {
+                if (progress is null)
+                {
+                    return await client.CallToolAsync(toolName, arguments, cancellationToken: token);
+                }
+
+                // Not the SDK's own progress handling, which can lose and reorder ticks sent just before the result.
+                using var route = UpstreamProgress.Register(progress);
+                return await client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = route.Token }, cancellationToken: token);
+            },
+            cancellationToken);
+    }
 
     /// <summary>
     /// Subscribes to updates of <paramref name="uri"/> on <paramref name="serverName"/>, kept across reconnects;
