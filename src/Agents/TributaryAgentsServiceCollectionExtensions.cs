@@ -42,7 +42,7 @@ public static class TributaryAgentsServiceCollectionExtensions
         services.TryAddSingleton(provider => new AgentKernelFactory(
             provider.GetRequiredService<McpConnectionManager>(),
             provider.GetRequiredService<McpCatalog>(),
-            provider.GetRequiredService<GitLabToolset>(),
+            provider.GetRequiredService<GitLabCatalogSource>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(provider => new RepositoryOverrideProvider(
             provider.GetRequiredService<GitLabClient>(),

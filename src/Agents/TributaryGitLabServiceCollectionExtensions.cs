@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Tributary.Agents.Configuration;
 using Tributary.Agents.GitLab;
+using Tributary.McpClientRegistry.Catalog;
 using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.Agents;
@@ -15,7 +16,8 @@ public static class TributaryGitLabServiceCollectionExtensions
     /// Adds <see cref="GitLabClient"/> (a named <see cref="HttpClient"/> with the standard resilience handler:
     /// retries with backoff on 5xx, 408 and 429 honouring <c>Retry-After</c>, a per-attempt timeout of
     /// <c>gitlab.timeout</c>, a circuit breaker), <see cref="HybridCache"/> (in memory, and in Redis when
-    /// <c>cache.redis</c> or <c>REDIS_URL</c> gives one), the <see cref="GitLabToolset"/> and <see cref="GitLabResources"/>.
+    /// <c>cache.redis</c> or <c>REDIS_URL</c> gives one), the <see cref="GitLabToolset"/>, <see cref="GitLabResources"/>
+    /// and the toolkit as the catalog's <c>gitlab</c> source (<see cref="GitLabCatalogSource"/>, registered as an <see cref="ICatalogSource"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="config">The loaded configuration (its <c>gitlab</c> and <c>cache</c> sections are used).</param>
@@ -38,6 +40,12 @@ public static class TributaryGitLabServiceCollectionExtensions
             provider.GetRequiredService<ILogger<GitLabClient>>()));
         services.AddSingleton(provider => new GitLabToolset(GitLabTools.Create(provider.GetRequiredService<GitLabClient>())));
         services.AddSingleton(provider => new GitLabResources(provider.GetRequiredService<GitLabClient>()));
+        services.AddSingleton(provider => new GitLabCatalogSource(
+            provider.GetRequiredService<GitLabToolset>(),
+            provider.GetRequiredService<GitLabResources>(),
+            provider.GetRequiredService<GitLabClient>(),
+            config));
+        services.AddSingleton<ICatalogSource>(provider => provider.GetRequiredService<GitLabCatalogSource>());
         return services;
     }
 

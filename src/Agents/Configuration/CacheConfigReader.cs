@@ -20,18 +20,7 @@ internal static class CacheConfigReader
             return CacheConfig.Default;
         }
 
-        var reader = SectionReader.Read(document, SectionName, node, Fields, "redis: ${REDIS_URL}");
-        if (reader.Text("redis") is not { } redis)
-        {
-            return new CacheConfig(null);
-        }
-
-        if (VariableTemplate.TryParse(redis, out _) is { } problem)
-        {
-            reader.Report("redis", problem);
-            return new CacheConfig(null);
-        }
-
-        return new CacheConfig(redis);
+        var reader = MappingReader.Read(document.Context.ForScope(null), SectionName, node, Fields, "redis: ${REDIS_URL}");
+        return new CacheConfig(reader.Template("redis"));
     }
 }

@@ -20,6 +20,9 @@ public static class ConfigFieldNames
     /// <summary>The fields of <c>cache:</c>.</summary>
     public static IReadOnlyList<string> Cache => CacheConfigReader.Fields;
 
+    /// <summary>The fields of <c>host:</c>.</summary>
+    public static IReadOnlyList<string> Host => HostConfigReader.Fields;
+
     /// <summary>The fields of one entry of <c>models:</c>.</summary>
     public static IReadOnlyList<string> Model => ModelsConfigReader.Fields;
 

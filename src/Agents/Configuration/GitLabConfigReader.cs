@@ -14,7 +14,7 @@ internal static class GitLabConfigReader
     /// <summary>Reads the section of <paramref name="document"/>, reporting problems into it; defaults fill what is absent.</summary>
     public static GitLabConfig Read(YamlConfigDocument document)
     {
-        var reader = SectionReader.Read(document, SectionName, document.Section(SectionName), Fields, "url: https://gitlab.example.com");
+        var reader = MappingReader.Read(document.Context.ForScope(null), SectionName, document.Section(SectionName), Fields, "url: https://gitlab.example.com");
         return new GitLabConfig(
             ReadUrl(reader) ?? GitLabConfig.DefaultUrl,
             ReadTokenEnv(reader) ?? GitLabConfig.DefaultTokenEnv,
@@ -24,7 +24,7 @@ internal static class GitLabConfigReader
         };
     }
 
-    private static GitLabMcpAccess? ReadMcpTools(SectionReader reader)
+    private static GitLabMcpAccess? ReadMcpTools(MappingReader reader)
     {
         switch (reader.Text("mcp_tools"))
         {
@@ -35,12 +35,12 @@ internal static class GitLabConfigReader
             case "read-write":
                 return GitLabMcpAccess.ReadWrite;
             case var text:
-                reader.Report("mcp_tools", $"'{text}' is not a choice; write 'mcp_tools: read' (the default: /mcp serves only the GitLab tools that read) or 'mcp_tools: read-write' (also post_merge_request_comment and create_issue, as the token's user)");
+                reader.Problem("mcp_tools", $"'{text}' is not a choice; write 'mcp_tools: read' (the default: /mcp serves only the GitLab tools that read) or 'mcp_tools: read-write' (also post_merge_request_comment and create_issue, as the token's user)");
                 return null;
         }
     }
 
-    private static Uri? ReadUrl(SectionReader reader)
+    private static Uri? ReadUrl(MappingReader reader)
     {
         if (reader.Text("url") is not { } text)
         {
@@ -56,11 +56,11 @@ internal static class GitLabConfigReader
             return new Uri(uri.GetLeftPart(UriPartial.Authority) + path + "/");
         }
 
-        reader.Report("url", $"'{text}' is not an http:// or https:// URL of a GitLab instance; write e.g. 'url: https://gitlab.example.com' (or leave it out for https://gitlab.com)");
+        reader.Problem("url", $"'{text}' is not an http:// or https:// URL of a GitLab instance; write e.g. 'url: https://gitlab.example.com' (or leave it out for https://gitlab.com)");
         return null;
     }
 
-    private static string? ReadTokenEnv(SectionReader reader)
+    private static string? ReadTokenEnv(MappingReader reader)
     {
         if (reader.Text("token_env") is not { } name)
         {
@@ -70,13 +70,13 @@ internal static class GitLabConfigReader
         // GitLab tokens start with "gl" and a dash-ended kind (glpat-, gldt-, ...), which no variable name has.
         if (name.StartsWith("gl", StringComparison.Ordinal) && name.Contains('-', StringComparison.Ordinal))
         {
-            reader.Report("token_env", "looks like a token, not the name of a variable; keep the token out of the file: export it (e.g. as GITLAB_TOKEN) and write 'token_env: GITLAB_TOKEN'");
+            reader.Problem("token_env", "looks like a token, not the name of a variable; keep the token out of the file: export it (e.g. as GITLAB_TOKEN) and write 'token_env: GITLAB_TOKEN'");
             return null;
         }
 
         if (name.Length == 0 || char.IsAsciiDigit(name[0]) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
-            reader.Report("token_env", $"'{name}' is not an environment variable name; use letters, digits and '_', not starting with a digit, e.g. 'token_env: GITLAB_TOKEN'");
+            reader.Problem("token_env", $"'{name}' is not an environment variable name; use letters, digits and '_', not starting with a digit, e.g. 'token_env: GITLAB_TOKEN'");
             return null;
         }
 

@@ -19,6 +19,9 @@ public sealed record TributaryConfig(string SourcePath, RegistryConfig Registry)
     /// <summary>The <c>cache</c> section: in memory, or Redis.</summary>
     public CacheConfig Cache { get; init; } = CacheConfig.Default;
 
+    /// <summary>The <c>host</c> section: where <c>tributary serve</c> listens and which host names it answers.</summary>
+    public HostConfig Host { get; init; } = HostConfig.Default;
+
     /// <summary>The <c>models</c> section: the chat models agents run on.</summary>
     public ModelsConfig Models { get; init; } = ModelsConfig.Empty;
 

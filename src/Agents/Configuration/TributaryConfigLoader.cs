@@ -30,6 +30,7 @@ public static class TributaryConfigLoader
         var registry = RegistryConfigLoader.Read(document, OtherSections, ReservedPrefixes);
         var gitLab = GitLabConfigReader.Read(document);
         var cache = CacheConfigReader.Read(document);
+        var host = HostConfigReader.Read(document);
         var models = ModelsConfigReader.Read(document);
         var agentErrors = new List<ConfigError>();
         var agents = document.Stream is null
@@ -39,6 +40,6 @@ public static class TributaryConfigLoader
         // The config file's errors first, in its own line order, then each agent file's.
         return document.HasErrors || registry.Config is null || agentErrors.Count > 0
             ? new TributaryConfigLoadResult(null, [.. document.Errors, .. agentErrors])
-            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config) { GitLab = gitLab, Cache = cache, Models = models, Agents = agents }, []);
+            : new TributaryConfigLoadResult(new TributaryConfig(document.File, registry.Config) { GitLab = gitLab, Cache = cache, Host = host, Models = models, Agents = agents }, []);
     }
 }

@@ -36,7 +36,7 @@ internal static class AgentDefinitionReader
             return null;
         }
 
-        var reader = SectionReader.Read(context, string.Empty, root, Fields, "name: reviewer");
+        var reader = MappingReader.Read(context, string.Empty, root, Fields, "name: reviewer");
         string? name = ReadName(context, reader, root);
         var instructions = ReadInstructions(context, reader, root);
         string? model = ReadModel(context, reader, root, models);
@@ -52,16 +52,16 @@ internal static class AgentDefinitionReader
             GitLabTools = access,
             McpServers = servers,
             RepositorySelectableServers = selectable,
-            MaxToolCalls = reader.Integer("max_tool_calls", 0, 1000, "20") ?? AgentDefinition.DefaultMaxToolCalls,
+            MaxToolCalls = reader.WholeNumber("max_tool_calls", 0, 1000, "20") ?? AgentDefinition.DefaultMaxToolCalls,
             Timeout = reader.Duration("timeout") ?? AgentDefinition.DefaultTimeout,
             Temperature = reader.Number("temperature", 0, 2, "0.2"),
-            MaxToolResultChars = reader.Integer("max_tool_result_chars", 1000, 1_000_000, "20000") ?? AgentDefinition.DefaultMaxToolResultChars,
+            MaxToolResultChars = reader.WholeNumber("max_tool_result_chars", 1000, 1_000_000, "20000") ?? AgentDefinition.DefaultMaxToolResultChars,
             Location = context.LocationOf(root),
         };
         return name is null ? null : agent;
     }
 
-    private static string? ReadName(YamlReadContext context, SectionReader reader, YamlNode root)
+    private static string? ReadName(YamlReadContext context, MappingReader reader, YamlNode root)
     {
         if (reader.Text("name") is not { } name)
         {
@@ -78,7 +78,7 @@ internal static class AgentDefinitionReader
         return name;
     }
 
-    private static InstructionTemplate? ReadInstructions(YamlReadContext context, SectionReader reader, YamlNode root)
+    private static InstructionTemplate? ReadInstructions(YamlReadContext context, MappingReader reader, YamlNode root)
     {
         if (reader.Text("instructions") is not { } text || string.IsNullOrWhiteSpace(text))
         {
@@ -95,7 +95,7 @@ internal static class AgentDefinitionReader
         return template;
     }
 
-    private static string? ReadModel(YamlReadContext context, SectionReader reader, YamlNode root, ModelsConfig models)
+    private static string? ReadModel(YamlReadContext context, MappingReader reader, YamlNode root, ModelsConfig models)
     {
         if (reader.Text("model") is not { } name)
         {
@@ -124,7 +124,7 @@ internal static class AgentDefinitionReader
         return null;
     }
 
-    private static List<string> ReadServers(SectionReader reader, RegistryConfig? registry, string field)
+    private static List<string> ReadServers(MappingReader reader, RegistryConfig? registry, string field)
     {
         var servers = new List<string>();
         foreach (var (name, node) in reader.TextList(field, "[everything, context7]") ?? [])
@@ -144,7 +144,7 @@ internal static class AgentDefinitionReader
         return servers;
     }
 
-    private static GitLabToolAccess ReadGitLabTools(SectionReader reader)
+    private static GitLabToolAccess ReadGitLabTools(MappingReader reader)
     {
         if (reader.Node("gitlab_tools") is YamlSequenceNode)
         {

@@ -12,10 +12,11 @@ using Tributary.McpClientRegistry.Connections;
 namespace Tributary.Agents.Kernel;
 
 /// <summary>
-/// Builds the kernel of a run: a <c>gitlab</c> plugin with the built-in tools the agent may use, and one plugin per
-/// MCP server it names, connected in parallel. A server that cannot be reached costs only its own tools.
+/// Builds the kernel of a run: a <c>gitlab</c> plugin with the catalog's GitLab tools the agent may use, and one plugin
+/// per MCP server it names, connected in parallel. Every function calls through the catalog's table, the way <c>/mcp</c>
+/// and the command line do. A server that cannot be reached costs only its own tools.
 /// </summary>
-internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalog catalog, GitLabToolset gitLab, ILoggerFactory loggerFactory)
+internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalog catalog, GitLabCatalogSource gitLab, ILoggerFactory loggerFactory)
 {
     /// <summary>The plugin of the built-in GitLab tools.</summary>
     public const string GitLabPlugin = GitLabToolNames.Prefix;
@@ -91,11 +92,15 @@ internal sealed class AgentKernelFactory(McpConnectionManager manager, McpCatalo
             }
         }
 
+        var allowed = gitLab.Tools
+            .Where(tool => agent.GitLabTools.Allows(tool) && (tool.ReadOnly || !readOnly))
+            .Select(tool => tool.Name)
+            .ToHashSet(StringComparer.Ordinal);
         var functions = new List<KernelFunction>();
-        foreach (var tool in gitLab.Tools.Where(tool => agent.GitLabTools.Allows(tool) && (tool.ReadOnly || !readOnly)))
+        foreach (var tool in catalog.Current.Tools.Where(tool => tool.ServerName == gitLab.Name && allowed.Contains(tool.OriginalName)))
         {
-            tools[ToolCallFilter.Key(GitLabPlugin, tool.Name)] = new PluginTool(GitLabPlugin, tool.Name);
-            functions.Add(tool.Function.AsKernelFunction());
+            tools[ToolCallFilter.Key(GitLabPlugin, tool.OriginalName)] = new PluginTool(GitLabPlugin, tool.OriginalName);
+            functions.Add(new McpToolFunction(catalog, tool, tool.OriginalName).AsKernelFunction());
         }
 
         return functions;

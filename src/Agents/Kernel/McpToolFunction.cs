@@ -6,7 +6,7 @@ using Tributary.McpClientRegistry.Connections;
 namespace Tributary.Agents.Kernel;
 
 /// <summary>
-/// An upstream MCP tool as a function a model can call: its schema as the server lists it, its call routed
+/// A catalog tool (an upstream's or the GitLab toolkit's) as a function a model can call: its schema as its source lists it, its call routed
 /// through the catalog (so reconnects and timeouts apply), its result handed back as text. A result the server
 /// marks as an error becomes an exception, which the run reports to the model as an error.
 /// </summary>
@@ -16,10 +16,10 @@ internal sealed class McpToolFunction(McpCatalog catalog, ExposedTool tool, stri
     public override string Name => name;
 
     /// <inheritdoc />
-    public override string Description => tool.Upstream.Description;
+    public override string Description => tool.Definition.Description ?? string.Empty;
 
     /// <inheritdoc />
-    public override JsonElement JsonSchema => tool.Upstream.JsonSchema;
+    public override JsonElement JsonSchema => tool.Definition.InputSchema;
 
     /// <inheritdoc />
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)

@@ -80,7 +80,7 @@ internal static class ModelsConfigReader
     private static ModelConfig? ReadEntry(YamlReadContext context, string name, YamlNode keyNode, YamlNode value)
     {
         string path = $"{SectionName}.{name}";
-        var reader = SectionReader.Read(context, path, value, Fields, "provider: openai, model: gpt-4.1, api_key_env: OPENAI_API_KEY");
+        var reader = MappingReader.Read(context, path, value, Fields, "provider: openai, model: gpt-4.1, api_key_env: OPENAI_API_KEY");
         var provider = ReadProvider(context, reader, keyNode, path);
         string? model = reader.Text("model");
         if (model is null)
@@ -90,7 +90,7 @@ internal static class ModelsConfigReader
                 : "is missing; name the model, e.g. 'model: gpt-4.1'");
         }
 
-        var endpoint = ReadEndpoint(reader);
+        var endpoint = reader.HttpUrl("endpoint", "http://localhost:8000/v1");
         string? apiKeyEnv = reader.VariableName("api_key_env", "OPENAI_API_KEY");
         CheckProviderNeeds(context, reader, keyNode, path, provider, endpoint, apiKeyEnv);
         var config = new ModelConfig
@@ -101,14 +101,14 @@ internal static class ModelsConfigReader
             ApiKeyEnv = apiKeyEnv,
             Endpoint = endpoint,
             Temperature = reader.Number("temperature", 0, 2, "0.2"),
-            MaxOutputTokens = reader.Integer("max_output_tokens", 1, 1_000_000, "4096"),
+            MaxOutputTokens = reader.WholeNumber("max_output_tokens", 1, 1_000_000, "4096"),
             IsDefault = reader.Bool("default") ?? false,
             Location = context.LocationOf(keyNode),
         };
         return provider is null || model is null ? null : config;
     }
 
-    private static ModelProvider? ReadProvider(YamlReadContext context, SectionReader reader, YamlNode keyNode, string path)
+    private static ModelProvider? ReadProvider(YamlReadContext context, MappingReader reader, YamlNode keyNode, string path)
     {
         string known = string.Join(", ", ModelProviderNames.ByName.Keys);
         if (reader.Text("provider") is not { } text)
@@ -129,23 +129,7 @@ internal static class ModelsConfigReader
         return null;
     }
 
-    private static Uri? ReadEndpoint(SectionReader reader)
-    {
-        if (reader.Text("endpoint") is not { } text)
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0)
-        {
-            return uri;
-        }
-
-        reader.Problem("endpoint", $"'{text}' is not an http:// or https:// URL; write e.g. 'endpoint: http://localhost:8000/v1'");
-        return null;
-    }
-
-    private static void CheckProviderNeeds(YamlReadContext context, SectionReader reader, YamlNode keyNode, string path, ModelProvider? provider, Uri? endpoint, string? apiKeyEnv)
+    private static void CheckProviderNeeds(YamlReadContext context, MappingReader reader, YamlNode keyNode, string path, ModelProvider? provider, Uri? endpoint, string? apiKeyEnv)
     {
         if (provider is not { } kind)
         {

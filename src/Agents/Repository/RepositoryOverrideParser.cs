@@ -38,7 +38,7 @@ public static class RepositoryOverrideParser
         }
 
         var context = document.Context.ForScope(null);
-        var reader = SectionReader.Read(context, string.Empty, root, Fields, "review_rules: Prefer small functions.");
+        var reader = MappingReader.Read(context, string.Empty, root, Fields, "review_rules: Prefer small functions.");
         var result = new RepositoryOverride
         {
             McpServers = ReadServers(context, reader, agents),
@@ -59,7 +59,7 @@ public static class RepositoryOverrideParser
 
     private static string[] Problems(YamlConfigDocument document) => [.. document.Errors.Select(e => e.ToString())];
 
-    private static Dictionary<string, IReadOnlyList<string>> ReadServers(YamlReadContext context, SectionReader reader, AgentDefinitions agents)
+    private static Dictionary<string, IReadOnlyList<string>> ReadServers(YamlReadContext context, MappingReader reader, AgentDefinitions agents)
     {
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (reader.Node("mcp_servers") is not { } node || YamlNodes.IsNull(node))
@@ -73,21 +73,21 @@ public static class RepositoryOverrideParser
             return lists;
         }
 
+        var entries = MappingReader.Empty(context, "mcp_servers");
         foreach (var (keyNode, value) in map.Children)
         {
-            if (context.KeyName(keyNode, null, "mcp_servers", out _) is not { } agent)
+            if (entries.KeyName(keyNode, null, out _) is not { } agent)
             {
                 continue;
             }
 
             if (agents.Find(agent) is not { } definition)
             {
-                reader.Problem(keyNode, $"mcp_servers.{agent}", $"no agent is named '{agent}' (agents: {string.Join(", ", agents.All.Select(a => a.Name))}); ignored");
+                entries.Problem(keyNode, agent, $"no agent is named '{agent}' (agents: {string.Join(", ", agents.All.Select(a => a.Name))}); ignored");
                 continue;
             }
 
-            var entry = SectionReader.Read(context, "mcp_servers", new YamlMappingNode(new YamlScalarNode(agent), value), [agent], "[context7]");
-            if (entry.TextList(agent, "[context7]") is not { } names)
+            if (entries.TextListOf(value, agent, "[context7]") is not { } names)
             {
                 continue;
             }
@@ -98,7 +98,7 @@ public static class RepositoryOverrideParser
             {
                 if (!allowed.Contains(name, StringComparer.Ordinal))
                 {
-                    entry.Problem(itemNode, agent, $"'{name}' is not allowed for agent '{agent}' (allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed))}); ignored — the operator can add it to repository_selectable_servers in {AgentFile(definition)}");
+                    entries.Problem(itemNode, agent, $"'{name}' is not allowed for agent '{agent}' (allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed))}); ignored — the operator can add it to repository_selectable_servers in {AgentFile(definition)}");
                 }
                 else if (!known.Contains(name))
                 {
@@ -116,7 +116,7 @@ public static class RepositoryOverrideParser
     private static string AgentFile(AgentDefinition agent) =>
         $"{Path.GetFileName(Path.GetDirectoryName(agent.Location.File))}/{Path.GetFileName(agent.Location.File)}";
 
-    private static List<string> ReadAgentNames(SectionReader reader, string field, AgentDefinitions agents)
+    private static List<string> ReadAgentNames(MappingReader reader, string field, AgentDefinitions agents)
     {
         var names = new List<string>();
         foreach (var (name, node) in reader.TextList(field, "[chat]") ?? [])

@@ -1,15 +1,14 @@
-using Tributary.McpClientRegistry.Configuration;
-
 namespace Tributary.McpClientRegistry.Catalog;
 
 /// <summary>
-/// Merges per-server listings into a <see cref="CatalogSnapshot"/>. Names are claimed in registry order,
-/// then by original name, so the same listings always give the same names; a later claimant of a taken
+/// Merges the catalog sources' listings into a <see cref="CatalogSnapshot"/>. Names are claimed in source order (built-in
+/// sources, then the registry's servers in registry order), then by original name, so the same listings always give the same names (each source's
+/// entries keep the order it lists them in); a later claimant of a taken
 /// name gets the name with a short hash of its server and original name.
 /// </summary>
 internal static class CatalogBuilder
 {
-    public static CatalogSnapshot Build(long version, IEnumerable<(McpServerConfig Server, ServerListing Listing)> sources)
+    public static CatalogSnapshot Build(long version, IReadOnlyList<ICatalogSource> sources)
     {
         var tools = new List<ExposedTool>();
         var prompts = new List<ExposedPrompt>();
@@ -20,19 +19,13 @@ internal static class CatalogBuilder
         var promptOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var resourceOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var (server, listing) in sources)
+        foreach (var server in sources)
         {
-            foreach (var tool in listing.Tools.OrderBy(t => t.ProtocolTool.Name, StringComparer.Ordinal))
-            {
-                var name = Claim("tool", server, tool.ProtocolTool.Name, toolOwners, collisions);
-                tools.Add(new ExposedTool(name, server.Name, tool));
-            }
-
-            foreach (var prompt in listing.Prompts.OrderBy(p => p.ProtocolPrompt.Name, StringComparer.Ordinal))
-            {
-                var name = Claim("prompt", server, prompt.ProtocolPrompt.Name, promptOwners, collisions);
-                prompts.Add(new ExposedPrompt(name, server.Name, prompt));
-            }
+            var listing = server.Listing;
+            var toolNames = ClaimAll("tool", server, listing.Tools, t => t.Name, toolOwners, collisions);
+            tools.AddRange(listing.Tools.Select(t => new ExposedTool(toolNames[t], server.Name, t) { Published = !listing.Unpublished.Contains(t.Name) }));
+            var promptNames = ClaimAll("prompt", server, listing.Prompts, p => p.Name, promptOwners, collisions);
+            prompts.AddRange(listing.Prompts.Select(p => new ExposedPrompt(promptNames[p], server.Name, p)));
 
             foreach (var resource in listing.Resources)
             {
@@ -49,10 +42,18 @@ internal static class CatalogBuilder
             templates.AddRange(listing.ResourceTemplates.Select(t => new ExposedResourceTemplate(server.Name, t)));
         }
 
-        return new CatalogSnapshot(version, tools, prompts, resources, templates, collisions);
+        return new CatalogSnapshot(version, sources, tools, prompts, resources, templates, collisions);
     }
 
-    private static string Claim(string kind, McpServerConfig server, string original, Dictionary<string, string> owners, List<NameCollision> collisions)
+    // Names are claimed in name order, so they do not depend on the order a source lists in; entries keep that order.
+    private static Dictionary<T, string> ClaimAll<T>(string kind, ICatalogSource server, IReadOnlyList<T> entries, Func<T, string> nameOf, Dictionary<string, string> owners, List<NameCollision> collisions)
+        where T : class =>
+        entries.OrderBy(nameOf, StringComparer.Ordinal)
+            .Select(e => (Entry: e, Name: Claim(kind, server, nameOf(e), owners, collisions)))
+            .ToList()
+            .ToDictionary(c => c.Entry, c => c.Name, (IEqualityComparer<T>)ReferenceEqualityComparer.Instance);
+
+    private static string Claim(string kind, ICatalogSource server, string original, Dictionary<string, string> owners, List<NameCollision> collisions)
     {
         var wanted = ExposedNames.Compose(server.Prefix, original);
         if (owners.TryAdd(wanted, server.Name))

@@ -1,10 +1,10 @@
-using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace Tributary.McpClientRegistry.Catalog;
 
-/// <summary>An upstream resource; its URI is exposed unchanged, so links inside content keep working.</summary>
-public sealed record ExposedResource(string ServerName, McpClientResource Upstream)
+/// <summary>A source's resource; its URI is exposed unchanged, so links inside content keep working.</summary>
+public sealed record ExposedResource(string ServerName, Resource Definition)
 {
     /// <summary>The resource URI.</summary>
-    public string Uri => Upstream.Uri;
+    public string Uri => Definition.Uri;
 }

@@ -1,10 +1,10 @@
-using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace Tributary.McpClientRegistry.Catalog;
 
-/// <summary>An upstream resource template, exposed unchanged.</summary>
-public sealed record ExposedResourceTemplate(string ServerName, McpClientResourceTemplate Upstream)
+/// <summary>A source's resource template, exposed unchanged.</summary>
+public sealed record ExposedResourceTemplate(string ServerName, ResourceTemplate Definition)
 {
     /// <summary>The RFC 6570 URI template.</summary>
-    public string UriTemplate => Upstream.UriTemplate;
+    public string UriTemplate => Definition.UriTemplate;
 }

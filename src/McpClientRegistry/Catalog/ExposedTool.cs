@@ -1,13 +1,16 @@
-using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace Tributary.McpClientRegistry.Catalog;
 
-/// <summary>An upstream tool under the name Tributary exposes it by.</summary>
+/// <summary>A source's tool under the name Tributary exposes it by.</summary>
 /// <param name="Name">The exposed name, unique in the catalog.</param>
-/// <param name="ServerName">The registry name of the server that owns it.</param>
-/// <param name="Upstream">The tool as its server listed it (original name, description and schemas).</param>
-public sealed record ExposedTool(string Name, string ServerName, McpClientTool Upstream)
+/// <param name="ServerName">The name of the catalog source that owns it (a registry server, or <c>gitlab</c>).</param>
+/// <param name="Definition">The tool as its source lists it (original name, description, schemas and annotations).</param>
+public sealed record ExposedTool(string Name, string ServerName, Tool Definition)
 {
-    /// <summary>The tool's name on its own server.</summary>
-    public string OriginalName => Upstream.ProtocolTool.Name;
+    /// <summary>The tool's name on its own source.</summary>
+    public string OriginalName => Definition.Name;
+
+    /// <summary>Whether <c>/mcp</c> serves it; an unpublished tool is for Tributary's agents and command line only.</summary>
+    public bool Published { get; init; } = true;
 }

@@ -23,21 +23,21 @@ internal sealed partial class ServerReader
 
     private void ReadPrefix(bool nameIsValid)
     {
-        if (!given.TryGetValue("prefix", out var entry))
+        if (fields.Node("prefix") is not { } node)
         {
             Prefix = nameIsValid ? name : null;
             return;
         }
 
         PrefixIsExplicit = true;
-        PrefixNode = entry.Value;
-        if (YamlNodes.IsNull(entry.Value))
+        PrefixNode = node;
+        if (YamlNodes.IsNull(node))
         {
-            context.Add(entry.Value, name, "prefix", "is empty; write 'prefix: \"\"' for no prefix, or remove the line to use the server name");
+            fields.Problem("prefix", "is empty; write 'prefix: \"\"' for no prefix, or remove the line to use the server name");
             return;
         }
 
-        if (ScalarText("prefix", entry.Value) is not { } prefix)
+        if (fields.TextOf(node, "prefix") is not { } prefix)
         {
             return;
         }
@@ -52,7 +52,7 @@ internal sealed partial class ServerReader
         }
         else
         {
-            context.Add(entry.Value, name, "prefix", problem);
+            fields.Problem("prefix", problem);
         }
     }
 }

@@ -18,7 +18,8 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
     private static readonly string[] StdioOnlyFields = ["command", "args", "env", "cwd"];
     private static readonly string[] HttpOnlyFields = ["url", "headers", "auth_type", "auth_token_env"];
 
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> given = new(StringComparer.Ordinal);
+    // Set by Read before any field is read: one reader reads one entry.
+    private MappingReader fields = null!;
 
     /// <summary>The prefix of exposed tool names; <see langword="null"/> when it is invalid (and reported).</summary>
     public string? Prefix { get; private set; }
@@ -42,7 +43,7 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
             return null;
         }
 
-        CollectFields(map);
+        fields = MappingReader.ReadEntry(context, name, map, Fields);
         var transport = ReadTransport();
         var auth = ReadAuth(transport);
         RejectFieldsNotFor(transport, auth);
@@ -57,16 +58,16 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
             Command = ReadCommand(transport),
             Args = ReadArgs(),
             Env = ReadMap("env", "variable name", "LOG_LEVEL: warn"),
-            Cwd = ReadTemplate("cwd"),
+            Cwd = fields.Template("cwd"),
             AuthType = auth ?? McpAuthKind.None,
             AuthTokenEnv = ReadTokenVariable(),
             Headers = ReadMap("headers", "header name", "Authorization: \"Bearer ${TOKEN}\""),
-            Enabled = ReadBool("enabled") ?? true,
-            Description = ReadText("description"),
+            Enabled = fields.Bool("enabled") ?? true,
+            Description = fields.Text("description"),
             Tools = ReadTools(),
-            Timeout = ReadDuration("timeout") ?? McpServerConfig.DefaultTimeout,
-            ConnectTimeout = ReadDuration("connect_timeout") ?? McpServerConfig.DefaultConnectTimeout,
-            MaxMessageSize = ReadSize("max_message_size") ?? McpServerConfig.DefaultMaxMessageSize,
+            Timeout = fields.Duration("timeout") ?? McpServerConfig.DefaultTimeout,
+            ConnectTimeout = fields.Duration("connect_timeout") ?? McpServerConfig.DefaultConnectTimeout,
+            MaxMessageSize = fields.Size("max_message_size", MinMessageSize, MaxMessageSize) ?? McpServerConfig.DefaultMaxMessageSize,
             Location = context.LocationOf(nameNode),
         };
         if (transport != McpTransportKind.Stdio)
@@ -75,34 +76,6 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
         }
 
         return server;
-    }
-
-    private void CollectFields(YamlMappingNode map)
-    {
-        foreach (var (key, value) in map.Children)
-        {
-            string? field = context.KeyName(key, name, null, out var duplicate);
-            if (field is null)
-            {
-                continue;
-            }
-
-            if (duplicate is not null)
-            {
-                context.Add(key, name, field, $"is given twice (first on line {duplicate.FirstLine}); keep one");
-            }
-            else if (!Fields.Contains(field))
-            {
-                string? suggestion = DidYouMean.Suggest(field, Fields);
-                context.Add(key, name, field, suggestion is not null
-                    ? $"unknown field '{field}'; did you mean '{suggestion}'?"
-                    : $"unknown field '{field}'; valid fields are: {string.Join(", ", Fields)}");
-            }
-            else
-            {
-                given[field] = (key, value);
-            }
-        }
     }
 
     private void RejectFieldsNotFor(McpTransportKind? transport, McpAuthKind? auth)
@@ -115,12 +88,12 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
         bool stdio = kind == McpTransportKind.Stdio;
         foreach (string field in stdio ? HttpOnlyFields : StdioOnlyFields)
         {
-            if (!given.Remove(field, out var entry) || (field == "auth_type" && auth == McpAuthKind.None))
+            if (fields.Forget(field) is not { } key || (field == "auth_type" && auth == McpAuthKind.None))
             {
                 continue;
             }
 
-            context.Add(entry.Key, name, field, stdio
+            fields.Problem(key, field, stdio
                 ? "does not apply to transport 'stdio'; remove it, or set 'transport: streamable-http' (or 'sse') to connect over HTTP"
                 : $"does not apply to transport '{KindNames.Of(kind)}'; remove it, or set 'transport: stdio' to run a local server");
         }

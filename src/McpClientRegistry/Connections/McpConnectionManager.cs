@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Configuration;
@@ -182,6 +183,32 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
             // Whatever the closing connection said (cancelled, disposed, transport closed) is an effect of the reload.
             throw RetiredDuring(serverName, how, target is null ? method : $"{method} '{target}'", e);
         }
+    }
+
+    /// <summary>
+    /// Calls tool <paramref name="toolName"/> (its name on the server) on server <paramref name="serverName"/>, connecting
+    /// first if needed, bounded by its timeout and traced, for the caller <paramref name="context"/> describes.
+    /// </summary>
+    public Task<CallToolResult> CallToolAsync(string serverName, string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var progress = context.Progress;
+        return InvokeAsync(
+            serverName,
+            RequestMethods.ToolsCall,
+            toolName,
+            async (client, token) =>
+            {
+                if (progress is null)
+                {
+                    return await client.CallToolAsync(toolName, arguments, cancellationToken: token);
+                }
+
+                // Not the SDK's own progress handling, which can lose and reorder ticks sent just before the result.
+                using var route = UpstreamProgress.Register(progress);
+                return await client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = route.Token }, cancellationToken: token);
+            },
+            cancellationToken);
     }
 
     /// <summary>

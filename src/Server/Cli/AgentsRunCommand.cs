@@ -1,10 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tributary.Agents;
 using Tributary.Agents.Runs;
-using Tributary.McpClientRegistry.Configuration;
-using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
@@ -42,18 +38,10 @@ internal static class AgentsRunCommand
             return ExitCodes.Failure;
         }
 
-        var services = new ServiceCollection();
-        var loggerFactory = context.CreateLoggerFactory(options.LogLevel(parseResult));
-        services.AddSingleton(loggerFactory);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton(new EndpointResolver(context.ReadVariable));
-        services.AddTributaryAgents(config, context.ReadVariable);
-        services.AddCommandTelemetry(context.ReadVariable);
-        await using var provider = services.BuildServiceProvider();
-        provider.StartCommandTelemetry();
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
         try
         {
-            var result = await provider.GetRequiredService<AgentRunner>().RunAsync(
+            var result = await scope.Services.GetRequiredService<AgentRunner>().RunAsync(
                 request,
                 async (chunk, token) =>
                 {

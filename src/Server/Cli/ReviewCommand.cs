@@ -1,11 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tributary.Agents;
 using Tributary.Agents.GitLab;
 using Tributary.Agents.Review;
-using Tributary.McpClientRegistry.Configuration;
-using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
@@ -72,16 +68,9 @@ internal static class ReviewCommand
             return ExitCodes.Failure;
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton(context.CreateLoggerFactory(options.LogLevel(parseResult)));
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton(new EndpointResolver(context.ReadVariable));
-        services.AddTributaryAgents(config, context.ReadVariable);
-        services.AddCommandTelemetry(context.ReadVariable);
-
         // Disposed before the process exits: that flushes the review's trace and metrics when OTEL_EXPORTER_OTLP_ENDPOINT is set.
-        await using var provider = services.BuildServiceProvider();
-        provider.StartCommandTelemetry();
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
+        var provider = scope.Services;
         if (!provider.GetRequiredService<GitLabClient>().IsConfigured)
         {
             context.Error.WriteLine(

@@ -31,7 +31,7 @@ internal static class ServeCommand
         var hostOptions = new TributaryHostOptions
         {
             Config = config,
-            Urls = serveOptions.Urls(parseResult, context),
+            Urls = serveOptions.Urls(parseResult, context, config.Host),
             AllowAnonymous = serveOptions.AllowAnonymous(parseResult),
             WatchConfig = true,
             ReadVariable = context.ReadVariable,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Tributary.Agents.Configuration;
 using Tributary.Server.Host;
 
 namespace Tributary.Server.Cli;
@@ -14,7 +15,7 @@ internal sealed class ServeOptions
 {
     private readonly Option<string?> _urls = new("--urls")
     {
-        Description = $"Where to listen, separated by ';' [default: ${TributaryHostOptions.UrlsVariable}, else {TributaryHostOptions.DefaultUrls}]",
+        Description = $"Where to listen, separated by ';' [default: ${TributaryHostOptions.UrlsVariable}, else host.urls in the config file, else {TributaryHostOptions.DefaultUrls}]",
         HelpName = "URLS",
     };
 
@@ -37,10 +38,11 @@ internal sealed class ServeOptions
         command.Options.Add(_applicationName);
     }
 
-    /// <summary>Where to listen: <c>--urls</c>, else <c>$TRIBUTARY_URLS</c>, else loopback port 8420.</summary>
-    public string Urls(ParseResult parseResult, CliContext context) =>
+    /// <summary>Where to listen: <c>--urls</c>, else <c>$TRIBUTARY_URLS</c>, else the config file's <c>host.urls</c>, else loopback port 8420.</summary>
+    public string Urls(ParseResult parseResult, CliContext context, HostConfig host) =>
         parseResult.GetValue(_urls) is { Length: > 0 } urls ? urls
         : context.ReadVariable(TributaryHostOptions.UrlsVariable) is { Length: > 0 } fromVariable ? fromVariable
+        : host.Urls.Count > 0 ? string.Join(';', host.Urls)
         : TributaryHostOptions.DefaultUrls;
 
     /// <summary>Whether <c>--allow-anonymous</c> was given.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 
@@ -61,9 +62,9 @@ internal static class ServersTryCommand
         }
 
         var registry = new RegistryConfig("command line", [request.ToServerConfig(ServerName)]);
-        await using var upstreams = new UpstreamScope(registry, context, logLevel);
-        var snapshot = await upstreams.ConnectAsync(cancellationToken);
-        var health = upstreams.Manager.GetHealth()[0];
+        await using var scope = new CommandScope(TributaryConfig.ForRegistry(registry), context, logLevel);
+        var snapshot = await scope.ConnectAsync(cancellationToken);
+        var health = scope.Manager.GetHealth()[0];
         if (health.State != ServerState.Connected)
         {
             context.Error.WriteLine($"error: cannot connect to {ServerText.UrlWithoutSecrets(request.Url)}: {health.LastError}");
@@ -72,17 +73,18 @@ internal static class ServersTryCommand
 
         if (request.Tool is not { } tool)
         {
-            ServersTryText.WriteTools(context.Output, snapshot);
+            ServersTryText.WriteTools(context.Output, snapshot, ServerName);
             return ExitCodes.Success;
         }
 
-        context.Error.WriteLine($"connected: {Plural.Of(snapshot.Tools.Count, "tool")}; calling {tool}");
-        if (snapshot.Tools.FirstOrDefault(t => t.OriginalName == tool) is not { } exposed)
+        var tools = snapshot.Tools.Where(t => t.ServerName == ServerName).ToList();
+        context.Error.WriteLine($"connected: {Plural.Of(tools.Count, "tool")}; calling {tool}");
+        if (tools.FirstOrDefault(t => t.OriginalName == tool) is not { } exposed)
         {
             context.Error.WriteLine($"error: the server has no tool named '{tool}'; without --call the command lists them");
             return ExitCodes.Failure;
         }
 
-        return await ToolCallRun.CallAsync(upstreams.Catalog, exposed.Name, arguments, context, cancellationToken);
+        return await ToolCallRun.CallAsync(scope.Catalog, exposed.Name, arguments, context, cancellationToken);
     }
 }

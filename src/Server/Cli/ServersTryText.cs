@@ -6,18 +6,19 @@ namespace Tributary.Server.Cli;
 internal static class ServersTryText
 {
     /// <summary>Writes the server's tools (name and first line of the description), then how many tools, resources, resource templates and prompts it has.</summary>
-    public static void WriteTools(TextWriter output, CatalogSnapshot snapshot)
+    public static void WriteTools(TextWriter output, CatalogSnapshot snapshot, string serverName)
     {
-        if (snapshot.Tools.Count == 0)
+        var tools = snapshot.Tools.Where(t => t.ServerName == serverName).ToList();
+        if (tools.Count == 0)
         {
             output.WriteLine("no tools");
         }
         else
         {
-            TextTable.Write(output, [["TOOL", "DESCRIPTION"], .. snapshot.Tools.Select(t => (IReadOnlyList<string>)[t.OriginalName, ToolsListText.FirstLine(t.Upstream.ProtocolTool.Description)])]);
+            TextTable.Write(output, [["TOOL", "DESCRIPTION"], .. tools.Select(t => (IReadOnlyList<string>)[t.OriginalName, ToolsListText.FirstLine(t.Definition.Description)])]);
         }
 
         output.WriteLine();
-        output.WriteLine($"{Plural.Of(snapshot.Tools.Count, "tool")}, {Plural.Of(snapshot.Resources.Count, "resource")}, {Plural.Of(snapshot.ResourceTemplates.Count, "resource template")}, {Plural.Of(snapshot.Prompts.Count, "prompt")}");
+        output.WriteLine($"{Plural.Of(tools.Count, "tool")}, {Plural.Of(snapshot.Resources.Count(r => r.ServerName == serverName), "resource")}, {Plural.Of(snapshot.ResourceTemplates.Count(t => t.ServerName == serverName), "resource template")}, {Plural.Of(snapshot.Prompts.Count(p => p.ServerName == serverName), "prompt")}");
     }
 }

@@ -35,13 +35,14 @@ internal static class ToolsCallCommand
             return ExitCodes.Failure;
         }
 
-        if (GitLabToolCallRun.IsGitLabTool(name))
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
+
+        // A name the catalog lists already (a built-in source's) needs no server connected; any other may be an upstream's.
+        if (scope.Catalog.Current.FindTool(name) is null)
         {
-            return await GitLabToolCallRun.CallAsync(config, name, arguments, context, cancellationToken);
+            await scope.ConnectAsync(cancellationToken);
         }
 
-        await using var upstreams = new UpstreamScope(config.Registry, context, options.LogLevel(parseResult));
-        await upstreams.ConnectAsync(cancellationToken);
-        return await ToolCallRun.CallAsync(upstreams.Catalog, name, arguments, context, cancellationToken);
+        return await ToolCallRun.CallAsync(scope.Catalog, name, arguments, context, cancellationToken);
     }
 }

@@ -28,15 +28,13 @@ internal static class ToolsListCommand
             return ExitCodes.Failure;
         }
 
-        var registry = config.Registry;
-        var gitLab = ToolsListGitLab.From(config, context.ReadVariable);
-
-        await using var upstreams = new UpstreamScope(registry, context, options.LogLevel(parseResult));
-        var snapshot = await upstreams.ConnectAsync(cancellationToken);
-        var health = upstreams.Manager.GetHealth();
+        await using var scope = new CommandScope(config, context, options.LogLevel(parseResult));
+        var snapshot = await scope.ConnectAsync(cancellationToken);
+        var health = scope.Manager.GetHealth();
+        var gitLab = ToolsListGitLab.From(snapshot);
         if (parseResult.GetValue(json))
         {
-            var document = ToolsListDocument.From(registry.SourcePath, health, snapshot, gitLab);
+            var document = ToolsListDocument.From(config.Registry.SourcePath, health, snapshot, gitLab);
             context.Output.WriteLine(JsonSerializer.Serialize(document, ToolsListJsonContext.Default.ToolsListDocument));
         }
         else

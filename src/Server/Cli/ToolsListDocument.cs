@@ -20,7 +20,7 @@ internal sealed record ToolsListDocument(
     public static ToolsListDocument From(string config, IReadOnlyList<ServerHealth> health, CatalogSnapshot snapshot, ToolsListGitLab gitLab) => new(
         config,
         [.. health.Select(h => new ToolsListServer(h.Name, ServerText.Transport(h.Transport), ServerText.StateId(h.State), h.ToolCount, h.LastError, h.Description))],
-        [.. snapshot.Tools.Select(t => new ToolsListTool(t.Name, t.ServerName, t.OriginalName, t.Upstream.ProtocolTool.Description))],
+        [.. ToolsListText.ServerTools(health, snapshot).Select(t => new ToolsListTool(t.Name, t.ServerName, t.OriginalName, t.Definition.Description))],
         [.. snapshot.Collisions.Select(c => new ToolsListCollision(c.Kind, c.WantedName, c.ServerName, c.OriginalName, c.KeptBy, c.ResolvedName))],
         gitLab);
 }

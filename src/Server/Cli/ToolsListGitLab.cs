@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Tributary.Agents;
-using Tributary.Agents.Configuration;
 using Tributary.Agents.GitLab;
+using Tributary.McpClientRegistry.Catalog;
 
 namespace Tributary.Server.Cli;
 
@@ -11,16 +9,14 @@ namespace Tributary.Server.Cli;
 /// <param name="Tools">The tools, as <c>/mcp</c> serves them.</param>
 internal sealed record ToolsListGitLab(string Url, string? Problem, IReadOnlyList<ToolsListGitLabTool> Tools)
 {
-    /// <summary>The built-in tools for <paramref name="config"/>, with the token read through <paramref name="readVariable"/>.</summary>
-    public static ToolsListGitLab From(TributaryConfig config, Func<string, string?> readVariable)
+    /// <summary>The catalog's GitLab source in <paramref name="snapshot"/> and the tools its table holds for it.</summary>
+    public static ToolsListGitLab From(CatalogSnapshot snapshot)
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddTributaryGitLab(config, readVariable);
-        using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<GitLabClient>();
-        var tools = provider.GetRequiredService<GitLabToolset>().Tools
-            .Select(t => new ToolsListGitLabTool(GitLabToolNames.Exposed(t.Name), t.ReadOnly, t.Function.Description))
+        var source = snapshot.Sources.OfType<GitLabCatalogSource>().Single();
+        var tools = snapshot.Tools
+            .Where(t => t.ServerName == source.Name)
+            .Select(t => new ToolsListGitLabTool(t.Name, t.Definition.Annotations?.ReadOnlyHint == true, t.Definition.Description))
             .ToList();
-        return new ToolsListGitLab(client.Url.ToString().TrimEnd('/'), client.ConfigurationProblem, tools);
+        return new ToolsListGitLab(source.Url.ToString().TrimEnd('/'), source.Problem, tools);
     }
 }

@@ -9,13 +9,14 @@ internal static class ToolsListText
     /// <summary>Writes the three sections to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, IReadOnlyList<ServerHealth> health, CatalogSnapshot snapshot)
     {
-        if (snapshot.Tools.Count == 0)
+        var tools = ServerTools(health, snapshot);
+        if (tools.Count == 0)
         {
             output.WriteLine("no tools available");
         }
         else
         {
-            TextTable.Write(output, [["TOOL", "SERVER", "DESCRIPTION"], .. snapshot.Tools.Select(ToolRow)]);
+            TextTable.Write(output, [["TOOL", "SERVER", "DESCRIPTION"], .. tools.Select(ToolRow)]);
         }
 
         output.WriteLine();
@@ -51,8 +52,15 @@ internal static class ToolsListText
         }
     }
 
+    /// <summary>The tools of the registry's servers (the built-in sources' tools have their own section).</summary>
+    public static IReadOnlyList<ExposedTool> ServerTools(IReadOnlyList<ServerHealth> health, CatalogSnapshot snapshot)
+    {
+        var servers = health.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. snapshot.Tools.Where(t => servers.Contains(t.ServerName))];
+    }
+
     private static IReadOnlyList<string> ToolRow(ExposedTool tool) =>
-        [tool.Name, tool.ServerName, FirstLine(tool.Upstream.ProtocolTool.Description)];
+        [tool.Name, tool.ServerName, FirstLine(tool.Definition.Description)];
 
     private static IReadOnlyList<string> ServerRow(ServerHealth health) =>
     [

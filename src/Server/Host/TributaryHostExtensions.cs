@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tributary.Agents;
 using Tributary.Agents.Configuration;
 using Tributary.Server.Agents;
-using Tributary.McpClientRegistry;
-using Tributary.McpClientRegistry.Configuration;
 using Tributary.Server.Health;
 using Tributary.Server.Mcp;
 using Tributary.Server.Security;
@@ -17,14 +13,11 @@ namespace Tributary.Server.Host;
 /// <summary>Wires the host: upstream connections, health endpoints and the MCP endpoint.</summary>
 internal static class TributaryHostExtensions
 {
-    /// <summary>Adds the connection manager and catalog for the registry of <paramref name="config"/>, the GitLab client and tools, health checks, the MCP server and the GitLab webhook.</summary>
+    /// <summary>Adds Tributary's core (<see cref="TributaryCoreExtensions.AddTributaryCore"/>: connections, catalog and its sources, GitLab, agents), health checks, the MCP server and the GitLab webhook.</summary>
     public static IServiceCollection AddTributaryHost(this IServiceCollection services, TributaryConfig config, Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(config);
-        services.TryAddSingleton(new EndpointResolver(readVariable));
-        services.AddMcpClientRegistry(config.Registry);
-        services.AddTributaryGitLab(config, readVariable);
-        services.AddTributaryAgents(config, readVariable);
+        services.AddTributaryCore(config, readVariable);
         services.AddTributaryHealth();
         services.AddTributaryMcp();
         services.AddTributaryWebhooks(readVariable);

@@ -14,7 +14,7 @@ internal sealed class CatalogPrompt : McpServerPrompt, ICatalogPrimitive
     {
         Exposed = exposed;
         _catalog = catalog;
-        var upstream = exposed.Upstream.ProtocolPrompt;
+        var upstream = exposed.Definition;
         ProtocolPrompt = new Prompt
         {
             Name = exposed.Name,

@@ -14,7 +14,7 @@ internal sealed class CatalogResource : McpServerResource, ICatalogPrimitive
     {
         Exposed = exposed;
         _catalog = catalog;
-        ProtocolResource = exposed.Upstream.ProtocolResource;
+        ProtocolResource = exposed.Definition;
         ProtocolResourceTemplate = new ResourceTemplate
         {
             UriTemplate = ProtocolResource.Uri,

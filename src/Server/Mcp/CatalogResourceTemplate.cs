@@ -15,7 +15,7 @@ internal sealed class CatalogResourceTemplate : McpServerResource, ICatalogPrimi
     {
         Exposed = exposed;
         _catalog = catalog;
-        ProtocolResourceTemplate = exposed.Upstream.ProtocolResourceTemplate;
+        ProtocolResourceTemplate = exposed.Definition;
         var brace = exposed.UriTemplate.IndexOf('{', StringComparison.Ordinal);
         _literalPrefix = brace < 0 ? exposed.UriTemplate : exposed.UriTemplate[..brace];
     }

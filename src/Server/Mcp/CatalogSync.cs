@@ -19,31 +19,17 @@ internal sealed partial class CatalogSync : IDisposable
     private long _appliedVersion = -1;
 
     /// <summary>
-    /// Creates the collections, holding the built-in GitLab primitives from the start (upstream ones come once the
-    /// catalog is loaded), and follows the catalog's changes, which never touch the built-ins.
+    /// Creates the collections, holding what the catalog already lists (the built-in sources' entries; upstream ones
+    /// come once the catalog is loaded), and follows the catalog's changes.
     /// </summary>
-    public CatalogSync(McpCatalog catalog, CatalogToolCall toolCall, GitLabMcpPrimitives gitLab, ILogger<CatalogSync> logger)
+    public CatalogSync(McpCatalog catalog, CatalogToolCall toolCall, ILogger<CatalogSync> logger)
     {
         _catalog = catalog;
         _toolCall = toolCall;
         _logger = logger;
         ToolList = new ToolListCache(Tools);
-        foreach (var tool in gitLab.Tools)
-        {
-            Tools.Add(tool);
-        }
-
-        foreach (var prompt in gitLab.Prompts)
-        {
-            Prompts.Add(prompt);
-        }
-
-        foreach (var resource in gitLab.Resources)
-        {
-            Resources.Add(resource);
-        }
-
         _catalog.Changed += OnCatalogChanged;
+        Apply(_catalog.Current);
     }
 
     /// <summary>The tools <c>/mcp</c> serves.</summary>
@@ -110,11 +96,12 @@ internal sealed partial class CatalogSync : IDisposable
             }
 
             _appliedVersion = snapshot.Version;
-            var tools = CatalogCollectionSync.Apply(Tools, snapshot.Tools, e => new CatalogTool(e, _toolCall));
+            // A tool its source keeps from /mcp clients (a GitLab writer without mcp_tools: read-write) is neither listed nor callable here.
+            var tools = CatalogCollectionSync.Apply(Tools, [.. snapshot.Tools.Where(t => t.Published)], e => new CatalogTool(e, _toolCall));
             var prompts = CatalogCollectionSync.Apply(Prompts, snapshot.Prompts, e => new CatalogPrompt(e, _catalog));
             IEnumerable<object> resourceEntries = [.. snapshot.Resources, .. snapshot.ResourceTemplates];
             var resources = CatalogCollectionSync.Apply(Resources, [.. resourceEntries], CreateResource);
-            LogApplied(snapshot.Version, snapshot.Tools.Count, tools, snapshot.Prompts.Count, prompts, snapshot.Resources.Count + snapshot.ResourceTemplates.Count, resources);
+            LogApplied(snapshot.Version, Tools.Count, tools, snapshot.Prompts.Count, prompts, snapshot.Resources.Count + snapshot.ResourceTemplates.Count, resources);
         }
     }
 

@@ -5,8 +5,8 @@ using Tributary.McpClientRegistry.Catalog;
 namespace Tributary.Server.Mcp;
 
 /// <summary>
-/// One upstream tool republished at <c>/mcp</c> under its exposed name; description, schemas and
-/// annotations are the upstream's, unchanged.
+/// One catalog tool (an upstream's or the GitLab toolkit's) republished at <c>/mcp</c> under its exposed name;
+/// description, schemas and annotations are its source's, unchanged.
 /// </summary>
 internal sealed class CatalogTool : McpServerTool, ICatalogPrimitive
 {
@@ -17,7 +17,7 @@ internal sealed class CatalogTool : McpServerTool, ICatalogPrimitive
     {
         Exposed = exposed;
         _call = call;
-        var upstream = exposed.Upstream.ProtocolTool;
+        var upstream = exposed.Definition;
         ProtocolTool = new Tool
         {
             Name = exposed.Name,

@@ -23,7 +23,7 @@ internal sealed class CatalogToolCall(McpCatalog catalog, DownstreamCalls calls,
         try
         {
             // Resolved first (a name not listed yet connects its server), so the call is known before it starts.
-            var tool = await catalog.FindToolAsync(name, abandoned.Token);
+            var tool = await catalog.FindPublishedToolAsync(name, abandoned.Token);
             logs.UsedUpstream(request.Server.SessionId, tool.ServerName);
             await using var call = calls.Begin(tool.ServerName, request);
             return await catalog.CallToolAsync(tool, arguments, new CallContext { Progress = call.Progress }, abandoned.Token);

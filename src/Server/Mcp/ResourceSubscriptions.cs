@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Tributary.Agents.GitLab;
 using Tributary.McpClientRegistry.Catalog;
 using Tributary.McpClientRegistry.Connections;
 
@@ -42,12 +41,6 @@ internal sealed partial class ResourceSubscriptions : IDisposable
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("resources/subscribe needs a uri", McpErrorCode.InvalidParams);
 
-        // The built-in GitLab resources are read fresh on every read: there is no update to announce.
-        if (uri.StartsWith(GitLabResourceTemplate.UriPrefix, StringComparison.Ordinal))
-        {
-            return new EmptyResult();
-        }
-
         var sessionId = _sessions.Find(request.Server.SessionId)?.Id
             ?? throw new McpException("resources/subscribe needs a stateful session of /mcp: updates are sent on the session's GET stream");
         var subscriptions = _bySession.GetOrAdd(sessionId, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
@@ -70,7 +63,7 @@ internal sealed partial class ResourceSubscriptions : IDisposable
         {
             // A concurrent subscribe of the same URI won, or the session ended meanwhile: this one is not needed.
             subscriptions.TryRemove(KeyValuePair.Create(uri, server));
-            await _manager.UnsubscribeAsync(server, uri, CancellationToken.None);
+            await _catalog.UnsubscribeAsync(server, uri, CancellationToken.None);
         }
 
         return new EmptyResult();
@@ -84,7 +77,7 @@ internal sealed partial class ResourceSubscriptions : IDisposable
             && _bySession.TryGetValue(sessionId, out var subscriptions)
             && subscriptions.TryRemove(uri, out var server))
         {
-            await _manager.UnsubscribeAsync(server, uri, cancellationToken);
+            await _catalog.UnsubscribeAsync(server, uri, cancellationToken);
         }
 
         return new EmptyResult();
@@ -112,7 +105,7 @@ internal sealed partial class ResourceSubscriptions : IDisposable
     {
         try
         {
-            await _manager.UnsubscribeAsync(server, uri, CancellationToken.None);
+            await _catalog.UnsubscribeAsync(server, uri, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

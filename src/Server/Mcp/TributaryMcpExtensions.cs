@@ -18,12 +18,11 @@ internal static class TributaryMcpExtensions
     /// Adds the MCP server (streamable HTTP, stateful sessions so <c>list_changed</c> reaches clients, plus the
     /// legacy HTTP+SSE transport at <c>/mcp/sse</c> and <c>/mcp/message</c> for old clients)
     /// with the catalog's tools, prompts, resources and resource templates, and completions routed to
-    /// their servers, beside the built-in GitLab tools, resource templates and prompts. Needs <see cref="McpCatalog"/>,
+    /// their sources (the upstreams and the GitLab toolkit alike). Needs <see cref="McpCatalog"/>,
     /// <see cref="McpConnectionManager"/> and the GitLab services (<c>AddTributaryGitLab</c>) registered.
     /// </summary>
     public static IServiceCollection AddTributaryMcp(this IServiceCollection services)
     {
-        services.AddSingleton<GitLabMcpPrimitives>();
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
         services.AddSingleton<UpstreamLogForwarder>();

@@ -28,8 +28,11 @@ internal sealed class ConfigFileWatch : IDisposable
             }
             else if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
             {
-                // Inside the config folder, even if it does not exist yet: its files count once it is created.
-                WatchAgents(root, relative.Replace('\\', '/') + "/", changed);
+                // Inside the config folder, even if it does not exist yet: its files count once it is created. Its
+                // creation counts too, since files written at once into a new folder can precede the folder's own watch.
+                var folder = relative.Replace('\\', '/');
+                Watch(root, folder, changed);
+                WatchAgents(root, folder + "/", changed);
             }
             else if (Directory.Exists(agents))
             {

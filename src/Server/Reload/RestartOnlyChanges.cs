@@ -4,7 +4,7 @@ namespace Tributary.Server.Reload;
 
 /// <summary>
 /// The settings a reload cannot apply: they are read into clients and caches built once at start (the GitLab client
-/// and its resilience pipeline, the Redis connection). A change to one is reported, not applied, until a restart.
+/// and its resilience pipeline, the Redis connection, Kestrel's listen addresses and the host filter). A change to one is reported, not applied, until a restart.
 /// </summary>
 internal static class RestartOnlyChanges
 {
@@ -19,6 +19,8 @@ internal static class RestartOnlyChanges
         Add(fields, "gitlab.timeout", running.GitLab.Timeout != next.GitLab.Timeout);
         Add(fields, "gitlab.mcp_tools", running.GitLab.McpTools != next.GitLab.McpTools);
         Add(fields, "cache.redis", running.Cache.Redis != next.Cache.Redis);
+        Add(fields, "host.urls", !running.Host.Urls.SequenceEqual(next.Host.Urls));
+        Add(fields, "host.allowed_hosts", !running.Host.AllowedHosts.SequenceEqual(next.Host.AllowedHosts));
         return fields;
     }
 

@@ -2,7 +2,8 @@ namespace Tributary.Server.Security;
 
 /// <summary>
 /// Who may use <c>/mcp</c>: the shared key, the <c>Host</c> names accepted, and the hosts a browser
-/// <c>Origin</c> may name. Read once at start-up from <see cref="KeyVariable"/> and <see cref="AllowedHostsVariable"/>.
+/// <c>Origin</c> may name. Read once at start-up from <see cref="KeyVariable"/> and <see cref="AllowedHostsVariable"/>
+/// (else the config file's <c>host.allowed_hosts</c>).
 /// </summary>
 internal sealed record SecurityOptions
 {
@@ -30,13 +31,17 @@ internal sealed record SecurityOptions
     /// <summary>Whether to serve beyond loopback without a key (<c>--allow-anonymous</c>), with a warning, instead of refusing.</summary>
     public bool AllowAnonymous { get; init; }
 
-    /// <summary>Reads the options for a host listening on <paramref name="urls"/>.</summary>
-    public static SecurityOptions Create(string urls, Func<string, string?> readVariable)
+    /// <summary>
+    /// Reads the options for a host listening on <paramref name="urls"/>; the allowed hosts come from
+    /// <see cref="AllowedHostsVariable"/>, else from <paramref name="fileHosts"/> (the config file's <c>host.allowed_hosts</c>).
+    /// </summary>
+    public static SecurityOptions Create(string urls, Func<string, string?> readVariable, IReadOnlyList<string>? fileHosts = null)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         var loopbackOnly = ListenAddresses.AreLoopbackOnly(urls);
-        var configured = (readVariable(AllowedHostsVariable) ?? string.Empty)
+        var fromVariable = (readVariable(AllowedHostsVariable) ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        IReadOnlyList<string> configured = fromVariable.Length > 0 ? fromVariable : fileHosts ?? [];
 
         // Bound beyond loopback, the machine's own names are unknown, so Host is not filtered unless configured;
         // browser origins stay limited to loopback names, which keeps DNS rebinding out either way.
@@ -44,8 +49,8 @@ internal sealed record SecurityOptions
         {
             Key = readVariable(KeyVariable) is { Length: > 0 } key ? key : null,
             LoopbackOnly = loopbackOnly,
-            AllowedHosts = configured.Length > 0 ? configured : loopbackOnly ? LoopbackHosts : ["*"],
-            AllowedOriginHosts = configured.Length > 0 ? configured : LoopbackHosts,
+            AllowedHosts = configured.Count > 0 ? configured : loopbackOnly ? LoopbackHosts : ["*"],
+            AllowedOriginHosts = configured.Count > 0 ? configured : LoopbackHosts,
         };
     }
 }

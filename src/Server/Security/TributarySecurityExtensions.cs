@@ -12,10 +12,14 @@ internal static class TributarySecurityExtensions
     /// <summary>The authorization policy the MCP endpoint requires.</summary>
     public const string McpPolicy = "TributaryMcp";
 
-    /// <summary>Adds the key scheme, the <see cref="McpPolicy"/> policy, host filtering and the start-up <see cref="ExposureGuard"/>.</summary>
-    public static IServiceCollection AddTributarySecurity(this IServiceCollection services, string urls, Func<string, string?> readVariable, bool allowAnonymous = false)
+    /// <summary>
+    /// Adds the key scheme, the <see cref="McpPolicy"/> policy, host filtering and the start-up <see cref="ExposureGuard"/>;
+    /// <paramref name="fileHosts"/> (the config file's <c>host.allowed_hosts</c>) apply when the variable is not set.
+    /// </summary>
+    public static IServiceCollection AddTributarySecurity(
+        this IServiceCollection services, string urls, Func<string, string?> readVariable, bool allowAnonymous = false, IReadOnlyList<string>? fileHosts = null)
     {
-        var security = SecurityOptions.Create(urls, readVariable) with { AllowAnonymous = allowAnonymous };
+        var security = SecurityOptions.Create(urls, readVariable, fileHosts) with { AllowAnonymous = allowAnonymous };
         services.AddSingleton(security);
         services.AddSingleton<ExposureGuard>();
         services.AddHostedService(provider => provider.GetRequiredService<ExposureGuard>());

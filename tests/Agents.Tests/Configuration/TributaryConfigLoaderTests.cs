@@ -6,7 +6,7 @@ public sealed class TributaryConfigLoaderTests
 {
     private const string File = "tributary.yml";
 
-    private static string[] Errors(string yaml) =>
+    internal static string[] Errors(string yaml) =>
         [.. TributaryConfigLoader.Parse(yaml, File).Errors.Select(e => e.ToString())];
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class TributaryConfigLoaderTests
 
     [Theory]
     [InlineData("write", "tributary.yml:2:14: gitlab.mcp_tools: 'write' is not a choice; write 'mcp_tools: read' (the default: /mcp serves only the GitLab tools that read) or 'mcp_tools: read-write' (also post_merge_request_comment and create_issue, as the token's user)")]
-    [InlineData("[read]", "tributary.yml:2:14: gitlab.mcp_tools: must be a single text value, but it is a list")]
+    [InlineData("[read]", "tributary.yml:2:14: gitlab.mcp_tools: must be a single text value, but it is a list; quote it if it contains ': ' or starts with '[', '{' or '*'")]
     public void Parse_McpToolsNotAChoice_NamesBothChoices(string value, string error)
     {
         Assert.Equal([error], Errors($"gitlab:\n  mcp_tools: {value}\n"));
@@ -140,5 +140,28 @@ public sealed class TributaryConfigLoaderTests
 
         Assert.Empty(result.Errors);
         Assert.Equal("GITLAB_TOKEN", result.Config!.GitLab.TokenEnv);
+    }
+
+    // One reader kit behind every section: the same problem reads the same wherever it is written.
+    [Theory]
+    [InlineData("mcp_servers:\n  docs:\n    url: https://x.example/mcp\n    timout: 5s\n", "tributary.yml:4:5: mcp_servers.docs.timout: unknown field 'timout'; did you mean 'timeout'?")]
+    [InlineData("gitlab:\n  timout: 5s\n", "tributary.yml:2:3: gitlab.timout: unknown field 'timout'; did you mean 'timeout'?")]
+    [InlineData("cache:\n  rediss: localhost\n", "tributary.yml:2:3: cache.rediss: unknown field 'rediss'; did you mean 'redis'?")]
+    [InlineData("host:\n  urlz: [http://127.0.0.1:8420]\n", "tributary.yml:2:3: host.urlz: unknown field 'urlz'; did you mean 'urls'?")]
+    [InlineData("models:\n  gpt: { provider: ollama, model: llama3.1, modle: x }\n", "tributary.yml:2:45: models.gpt.modle: unknown field 'modle'; did you mean 'model'?")]
+    public void Parse_MisspeltFieldInAnySection_SuggestsTheField(string yaml, string error)
+    {
+        Assert.Equal([error], Errors(yaml));
+    }
+
+    [Theory]
+    [InlineData("mcp_servers:\n  docs:\n    url: https://x.example/mcp\n    timeout: [5s]\n", "tributary.yml:4:14: mcp_servers.docs.timeout: must be a duration such as '30s', but it is a list; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h")]
+    [InlineData("gitlab:\n  timeout: [5s]\n", "tributary.yml:2:12: gitlab.timeout: must be a duration such as '30s', but it is a list; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h")]
+    [InlineData("gitlab:\n  timeout: 2d\n", "tributary.yml:2:12: gitlab.timeout: '2d' is not a duration; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h")]
+    [InlineData("gitlab:\n  timeout:\n", "tributary.yml:2:11: gitlab.timeout: must be a duration such as '30s', but it is empty; write a number of seconds (30) or a number with a unit: 500ms, 30s, 2m, 1h")]
+    [InlineData("models:\n  gpt: { provider: ollama, model: llama3.1, default: [yes] }\n", "tributary.yml:2:54: models.gpt.default: must be true or false, but it is a list; write 'default: true' or 'default: false'")]
+    public void Parse_WrongTypeInAnySection_ReadsTheSame(string yaml, string error)
+    {
+        Assert.Equal([error], Errors(yaml));
     }
 }

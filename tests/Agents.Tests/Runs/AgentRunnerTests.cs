@@ -101,6 +101,23 @@ public sealed class AgentRunnerTests
     }
 
     [Fact]
+    public async Task Run_GitLabToolWithBadArguments_GoesThroughTheCatalogAndTellsTheModelWhatToFix()
+    {
+        var script = FakeModelServer.Sequence(
+            _ => FakeModelReply.Call("gitlab-get_issue", $$"""{"project":"{{FakeGitLabData.WebPath}}"}"""),
+            request => FakeModelReply.Answer(request.ToolResults[0]));
+        await using var harness = await RunHarness.StartAsync(script, ("helper.yml", "name: helper\ninstructions: Help.\n"));
+
+        var (result, _) = await harness.RunAsync(new AgentRunRequest("helper", "issue?"), stream: false);
+
+        // The catalog's gitlab source words it as /mcp and 'tributary tools call' do: the same path for all three.
+        Assert.StartsWith("Error: Invalid arguments for gitlab__get_issue: ", result.Text, StringComparison.Ordinal);
+        Assert.Contains("issue_iid", result.Text, StringComparison.Ordinal);
+        var call = Assert.Single(result.ToolCalls);
+        Assert.Equal(("gitlab", "get_issue", ToolCallOutcome.Failed), (call.Server, call.Tool, call.Outcome));
+    }
+
+    [Fact]
     public async Task Run_UnknownAgentOrMissingKey_FailsWithWhatToDo()
     {
         await using var harness = await RunHarness.StartAsync(_ => FakeModelReply.Answer("x"), ("helper.yml", "name: helper\ninstructions: Help.\n"));

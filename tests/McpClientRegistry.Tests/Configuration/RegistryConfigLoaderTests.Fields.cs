@@ -221,7 +221,7 @@ public sealed partial class RegistryConfigLoaderTests
     {
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    tools:\n      alow: [search]\n");
 
-        Assert.Equal("tributary.yml:5:7: mcp_servers.docs.tools.alow: unknown key 'alow'; did you mean 'allow'?", error);
+        Assert.Equal("tributary.yml:5:7: mcp_servers.docs.tools.alow: unknown field 'alow'; did you mean 'allow'?", error);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed partial class RegistryConfigLoaderTests
     {
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    tools:\n      include: [search]\n");
 
-        Assert.Equal("tributary.yml:5:7: mcp_servers.docs.tools.include: unknown key 'include'; tools takes only 'allow' and 'deny'", error);
+        Assert.Equal("tributary.yml:5:7: mcp_servers.docs.tools.include: unknown field 'include'; valid fields are: allow, deny", error);
     }
 
     [Fact]

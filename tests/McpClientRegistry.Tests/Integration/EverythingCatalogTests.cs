@@ -35,10 +35,10 @@ public sealed class EverythingCatalogTests(EverythingServersFixture servers, ITe
         {
             Assert.Equal("everything", exposed.ServerName);
             Assert.Equal(upstream.Name, exposed.OriginalName);
-            Assert.Equal(upstream.Description, exposed.Upstream.Description);
+            Assert.Equal(upstream.Description, exposed.Definition.Description);
             Assert.True(
-                JsonElement.DeepEquals(upstream.ProtocolTool.InputSchema, exposed.Upstream.ProtocolTool.InputSchema),
-                $"input schema of {upstream.Name} changed: {exposed.Upstream.ProtocolTool.InputSchema}");
+                JsonElement.DeepEquals(upstream.ProtocolTool.InputSchema, exposed.Definition.InputSchema),
+                $"input schema of {upstream.Name} changed: {exposed.Definition.InputSchema}");
         }
 
         Assert.Equal(rawPrompts.Select(p => "everything__" + p.Name), snapshot.Prompts.Select(p => p.Name));

@@ -122,10 +122,10 @@ public sealed class ConfigReloadTests
     public async Task AgentFileCreated_Watching_TheAgentCanRunAndABrokenOneIsRejectedWithItsFile()
     {
         var logs = new WaitableLogs();
-        await using var host = await RunningHost.StartWithConfigAsync(
+        await using var host = await StartWithConfigAsync(
             "models:\n  gpt: { provider: openai, model: gpt-4.1, api_key_env: OPENAI_API_KEY }\nmcp_servers: {}\n",
-            options => options with { WatchConfig = true, ConfigureLogging = logging => logging.AddProvider(logs) },
-            Token);
+            logs,
+            watch: true);
         var runner = host.Services.GetRequiredService<AgentRunner>();
         var agents = Path.Combine(Path.GetDirectoryName(host.ConfigPath)!, "agents");
 
@@ -142,9 +142,12 @@ public sealed class ConfigReloadTests
         Assert.Equal(["helper"], runner.Agents.Select(a => a.Name));
     }
 
-    private static async Task<RunningHost> StartAsync(string servers, WaitableLogs logs, bool watch) =>
+    private static Task<RunningHost> StartAsync(string servers, WaitableLogs logs, bool watch) =>
+        StartWithConfigAsync(Config(servers), logs, watch);
+
+    private static async Task<RunningHost> StartWithConfigAsync(string config, WaitableLogs logs, bool watch) =>
         await RunningHost.StartWithConfigAsync(
-            Config(servers),
+            config,
             options => options with
             {
                 WatchConfig = watch,

@@ -61,6 +61,7 @@ public sealed class ConfigSchemaTests
         { ConfigSchemas.Registry, "definitions/server/properties/tools", [.. RegistryFieldNames.ToolFilter] },
         { ConfigSchemas.Registry, "properties/gitlab", [.. ConfigFieldNames.GitLab] },
         { ConfigSchemas.Registry, "properties/cache", [.. ConfigFieldNames.Cache] },
+        { ConfigSchemas.Registry, "properties/host", [.. ConfigFieldNames.Host] },
         { ConfigSchemas.Registry, "definitions/model", [.. ConfigFieldNames.Model] },
         { ConfigSchemas.Agent, "", [.. ConfigFieldNames.Agent] },
         { ConfigSchemas.Repository, "", [.. ConfigFieldNames.Repository] },
@@ -106,6 +107,9 @@ public sealed class ConfigSchemaTests
     [InlineData("mcp_servers:\n  docs:\n    description: no url\n", "/mcp_servers/docs: required")]
     [InlineData("mcp_servers:\n  docs:\n    url: https://x.example/mcp\n    timeout: soon\n", "/mcp_servers/docs/timeout: pattern")]
     [InlineData("models:\n  gpt: { provider: openia, model: gpt-4.1 }\n", "/models/gpt/provider: enum")]
+    [InlineData("host:\n  urls: [\"127.0.0.1:8420\"]\n", "/host/urls/0: pattern")]
+    [InlineData("host:\n  allowed_hosts: [\"tributary.example.com:8420\"]\n", "/host/allowed_hosts/0: pattern")]
+    [InlineData("host:\n  port: 8420\n", "/host/port: ")]
     public void InvalidRegistry_IsRefusedByTheSchemaAndTheLoader(string yaml, string schemaError)
     {
         var errors = ConfigSchemas.Errors(ConfigSchemas.Registry, yaml);

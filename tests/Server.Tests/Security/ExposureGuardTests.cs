@@ -57,13 +57,9 @@ public sealed class ExposureGuardTests
     {
         int port = FreePort.Next();
         using var registry = TempRegistry.Write("mcp_servers: {}\n");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var serving = CliRunner.RunAsync(["serve", "--config", registry.Path, "--urls", $"http://0.0.0.0:{port}", "--allow-anonymous"], stop.Token);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        var status = await LiveStatusAsync(http, serving);
-        await stop.CancelAsync();
-        var result = await serving;
+        var (status, result) = await ServeRun.UntilLiveAsync(
+            ["serve", "--config", registry.Path, "--urls", $"http://0.0.0.0:{port}", "--allow-anonymous"], variables: null, new Uri($"http://127.0.0.1:{port}"), Token);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, result.ExitCode);
@@ -141,30 +137,4 @@ public sealed class ExposureGuardTests
                 },
             }),
             Token);
-
-    /// <summary>Polls <c>/health/live</c> until the host answers (or the command ends first, which fails the test).</summary>
-    private static async Task<HttpStatusCode> LiveStatusAsync(HttpClient http, Task<CliResult> serving)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        using var retry = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (true)
-        {
-            Assert.False(serving.IsCompleted, "the command ended before serving");
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative), deadline.Token);
-                if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-                {
-                    return response.StatusCode;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await retry.WaitForNextTickAsync(deadline.Token);
-        }
-    }
 }

@@ -103,4 +103,41 @@ public sealed class OriginCheckTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("tributary.example.com", HttpStatusCode.OK)]
+    [InlineData("localhost", HttpStatusCode.BadRequest)]
+    public async Task AnyPath_HostAllowedHostsInConfig_OnlyThoseServed(string hostHeader, HttpStatusCode expected)
+    {
+        await using var host = await RunningHost.StartWithConfigAsync(
+            "mcp_servers: {}\nhost:\n  allowed_hosts: [tributary.example.com]\n",
+            options => SecuredHost.WithVariables(options, key: null, allowedHosts: null),
+            Token);
+
+        using var response = await GetLiveAsync(host, hostHeader);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnyPath_AllowedHostsVariable_WinsOverHostAllowedHosts()
+    {
+        await using var host = await RunningHost.StartWithConfigAsync(
+            "mcp_servers: {}\nhost:\n  allowed_hosts: [tributary.example.com]\n",
+            options => SecuredHost.WithVariables(options, key: null, allowedHosts: "localhost"),
+            Token);
+
+        using var fromVariable = await GetLiveAsync(host, "localhost");
+        using var fromFile = await GetLiveAsync(host, "tributary.example.com");
+
+        Assert.Equal(HttpStatusCode.OK, fromVariable.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, fromFile.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetLiveAsync(RunningHost host, string hostHeader)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health/live", UriKind.Relative));
+        request.Headers.Host = hostHeader;
+        return await host.Http.SendAsync(request, Token);
+    }
 }

@@ -41,4 +41,21 @@ public sealed class SecurityOptionsTests
 
         Assert.Null(options.Key);
     }
+
+    [Fact]
+    public void Create_HostsFromTheFile_UsedWhenTheVariableIsUnset()
+    {
+        var options = SecurityOptions.Create("http://0.0.0.0:8420", _ => null, ["tributary.lan"]);
+
+        Assert.Equal(["tributary.lan"], options.AllowedHosts);
+        Assert.Equal(["tributary.lan"], options.AllowedOriginHosts);
+    }
+
+    [Fact]
+    public void Create_HostsFromTheFileAndTheVariable_TheVariableWins()
+    {
+        var options = SecurityOptions.Create("http://0.0.0.0:8420", name => name == SecurityOptions.AllowedHostsVariable ? "other.lan" : null, ["tributary.lan"]);
+
+        Assert.Equal(["other.lan"], options.AllowedHosts);
+    }
 }

@@ -1,31 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry.Catalog;
-using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Connections;
 using Tributary.McpClientRegistry.Health;
+using Tributary.Server.Host;
+using Tributary.Server.Telemetry;
 
 namespace Tributary.Server.Cli;
 
 /// <summary>
-/// The upstream connections of one command: the manager, the catalog over it and their logging.
-/// Disposing it closes every connection and ends stdio servers' process trees.
+/// The services of one command, from the same composition root as <c>serve</c> (<see cref="TributaryCoreExtensions.AddTributaryCore"/>):
+/// the connections, the catalog and its sources, GitLab and the agents, logging to the command's stderr.
+/// Disposing it closes every connection, ends stdio servers' process trees and flushes telemetry.
 /// </summary>
-internal sealed class UpstreamScope : IAsyncDisposable
+internal sealed class CommandScope : IAsyncDisposable
 {
     // The first reminder comes soon; later ones back off so a long connect_timeout does not flood the terminal.
     private static readonly TimeSpan s_firstReminder = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_maxReminderInterval = TimeSpan.FromMinutes(1);
 
     private readonly CliContext _context;
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly ServiceProvider _services;
 
-    /// <summary>Creates the manager and catalog; nothing is contacted yet.</summary>
-    public UpstreamScope(RegistryConfig registry, CliContext context, LogLevel logLevel)
+    /// <summary>Builds the services for <paramref name="config"/>; nothing is contacted yet.</summary>
+    public CommandScope(TributaryConfig config, CliContext context, LogLevel logLevel)
     {
         _context = context;
-        _loggerFactory = context.CreateLoggerFactory(logLevel);
-        Manager = new McpConnectionManager(registry, _loggerFactory, resolver: new EndpointResolver(context.ReadVariable));
-        Catalog = new McpCatalog(Manager, _loggerFactory.CreateLogger<McpCatalog>());
+        var services = new ServiceCollection();
+
+        // Created by the container, so that disposing it disposes the factory too.
+        services.AddSingleton(_ => context.CreateLoggerFactory(logLevel));
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddTributaryCore(config, context.ReadVariable);
+        services.AddCommandTelemetry(context.ReadVariable);
+        _services = services.BuildServiceProvider();
+        _services.StartCommandTelemetry();
+        Manager = _services.GetRequiredService<McpConnectionManager>();
+        Catalog = _services.GetRequiredService<McpCatalog>();
     }
 
     /// <summary>The connections.</summary>
@@ -33,6 +45,9 @@ internal sealed class UpstreamScope : IAsyncDisposable
 
     /// <summary>The merged catalog.</summary>
     public McpCatalog Catalog { get; }
+
+    /// <summary>The command's services: everything <c>serve</c> has but its endpoints.</summary>
+    public IServiceProvider Services => _services;
 
     /// <summary>
     /// Connects every enabled, configured server in parallel and returns the catalog, telling the
@@ -66,10 +81,5 @@ internal sealed class UpstreamScope : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        Catalog.Dispose();
-        await Manager.DisposeAsync();
-        _loggerFactory.Dispose();
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -1,0 +1,17 @@
+namespace Tributary.Agents.Configuration;
+
+/// <summary>
+/// The <c>host</c> section: where <c>tributary serve</c> listens and which host names it answers. Each setting is
+/// used only when neither its command-line option nor its environment variable is given.
+/// </summary>
+public sealed record HostConfig
+{
+    /// <summary>The listen addresses (<c>http://127.0.0.1:8420</c>); empty when not set.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [];
+
+    /// <summary>The accepted <c>Host</c> names, also the hosts a browser <c>Origin</c> may name; empty when not set.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>The settings used when the file has no <c>host</c> section: nothing set.</summary>
+    public static HostConfig Default { get; } = new();
+}
