@@ -55,28 +55,8 @@ public sealed partial class McpCatalog : IDisposable
             ?? throw NotFound("tool", name);
 
     /// <summary>Calls <paramref name="tool"/> on its server under its original name, for the caller <paramref name="context"/> describes.</summary>
-    public async Task<CallToolResult> CallToolAsync(ExposedTool tool, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tool);
-        ArgumentNullException.ThrowIfNull(context);
-        var progress = context.Progress;
-        return await _manager.InvokeAsync(
-            tool.ServerName,
-            RequestMethods.ToolsCall,
-            tool.OriginalName,
-            async (client, token) =>
-            {
-                if (progress is null)
-                {
-                    return await client.CallToolAsync(tool.OriginalName, arguments, cancellationToken: token);
-                }
-
-                // Not the SDK's own progress handling, which can lose and reorder ticks sent just before the result.
-                using var route = UpstreamProgress.Register(progress);
-                return await client.CallToolAsync(tool.OriginalName, arguments, options: new RequestOptions { ProgressToken = route.Token }, cancellationToken: token);
-            },
-            cancellationToken);
-    }
+    public Task<CallToolResult> CallToolAsync(ExposedTool tool, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken) =>
+        _manager.CallToolAsync((tool ?? throw new ArgumentNullException(nameof(tool))).ServerName, tool.OriginalName, arguments, context, cancellationToken);
 
     /// <summary>Gets the prompt exposed as <paramref name="name"/> from its server.</summary>
     public async Task<GetPromptResult> GetPromptAsync(string name, IReadOnlyDictionary<string, object?>? arguments, CancellationToken cancellationToken)

@@ -17,8 +17,6 @@ namespace Tributary.McpClientRegistry.Connections;
 /// </summary>
 public sealed class McpConnectionManager : IAsyncDisposable
 {
-    private IUpstreamRequestRelay? _relay;
-
     private readonly SocketsHttpHandler _httpHandler;
     private readonly Dictionary<string, McpServerConnection> _byName;
 
@@ -68,8 +66,8 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public event Func<string, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
 
     /// <summary>
-    /// Raised with a server's name for each log message it sends, on its session's read loop in the order they came,
-    /// so a message sent during a call is seen before the call's result; handlers must not block.
+    /// Raised with a server's name for each log message it sends that belongs to no call (a call's go to its
+    /// <see cref="CallContext.Log"/>), on its session's read loop in the order they came; handlers must not block.
     /// </summary>
     public event Action<string, LoggingMessageNotificationParams>? LogReceived;
 
@@ -77,23 +75,6 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public RegistryConfig Registry { get; }
 
     internal IReadOnlyList<McpServerConnection> Connections { get; }
-
-    /// <summary>
-    /// Where upstream servers' sampling and elicitation requests go (the host relays them to the calling client of
-    /// <c>/mcp</c>); while <see langword="null"/>, such requests fail with an error saying nobody can answer them.
-    /// </summary>
-    public IUpstreamRequestRelay? RequestRelay
-    {
-        get => _relay;
-        set
-        {
-            _relay = value;
-            foreach (var connection in Connections)
-            {
-                connection.Relay = value;
-            }
-        }
-    }
 
     /// <summary>
     /// <paramref name="text"/> without any server's secrets (header values, URL credentials and query, <c>env</c> values,
@@ -170,6 +151,19 @@ public sealed class McpConnectionManager : IAsyncDisposable
     /// </summary>
     public Task<T> InvokeAsync<T>(string serverName, string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
         Get(serverName).InvokeAsync(method, target, request, cancellationToken);
+
+    /// <summary>
+    /// Calls tool <paramref name="toolName"/> (its name on the server, not the exposed one) of server
+    /// <paramref name="serverName"/>, connecting first if needed, bounded by its timeout and traced. What the server
+    /// sends about this call (progress, log messages, sampling and elicitation requests) goes to
+    /// <paramref name="context"/> only. Throws <see cref="UpstreamException"/> when the server cannot be reached.
+    /// </summary>
+    public Task<CallToolResult> CallToolAsync(string serverName, string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(toolName);
+        ArgumentNullException.ThrowIfNull(context);
+        return Get(serverName).CallToolAsync(toolName, arguments, context, cancellationToken);
+    }
 
     /// <summary>
     /// Subscribes to updates of <paramref name="uri"/> on <paramref name="serverName"/>, kept across reconnects;

@@ -26,12 +26,10 @@ internal static class TributaryMcpExtensions
         services.AddSingleton<GitLabMcpPrimitives>();
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
-        services.AddSingleton<UpstreamLogForwarder>();
+        services.AddHostedService<UpstreamLogForwarder>();
         services.AddSingleton<DownstreamSessions>();
-        services.AddSingleton<DownstreamCalls>();
         services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<CatalogToolCall>();
-        services.AddSingleton<CallingClientRelay>();
         services.AddMcpServer()
             .WithHttpTransport(http =>
             {
