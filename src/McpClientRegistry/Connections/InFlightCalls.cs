@@ -40,8 +40,9 @@ internal sealed class InFlightCalls
     }
 
     /// <summary>
-    /// The call a message belongs to: the one its <paramref name="key"/> names, else, when the transport could not
-    /// say which call it came with, the only call in flight; <see langword="null"/> when none or several are.
+    /// The call a message belongs to: the one its <paramref name="key"/> names (none once that call has ended: the
+    /// message is still about it), else, when the transport could not say which call it came with, the only call in
+    /// flight; <see langword="null"/> when none or several are.
     /// </summary>
     /// <param name="key">The call's key found on the message, if any.</param>
     /// <param name="inFlight">How many calls are in flight.</param>
@@ -50,9 +51,9 @@ internal sealed class InFlightCalls
         lock (_gate)
         {
             inFlight = _calls.Count;
-            if (key is not null && _calls.TryGetValue(key, out var named))
+            if (key is not null)
             {
-                return named;
+                return _calls.GetValueOrDefault(key);
             }
 
             return inFlight == 1 ? _calls.Values.First() : null;
@@ -66,7 +67,7 @@ internal sealed class InFlightCalls
     public IUpstreamRequestRelay RelayFor(string serverName, string method, string? key)
     {
         var call = Attribute(key, out var inFlight);
-        if (call is null && inFlight > 1)
+        if (call is null && key is null && inFlight > 1)
         {
             throw new McpException($"Tributary cannot tell which of the {inFlight} calls in flight to MCP server '{serverName}' this {method} belongs to, so it was not forwarded to any client");
         }

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Tributary.Server.Tests.Cli;
 using Tributary.Server.Tests.Host;
+using Tributary.Server.Tests.Webhooks;
+using Tributary.TestSupport.Logging;
 
 #pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28; these sessions speak 2025-11-25, where it is what is tested.
 
@@ -42,5 +45,37 @@ public sealed class UpstreamLogForwarderTests
         Assert.Equal("everything", message.Logger);
         // server-everything picks a random level; its alert text is spelt "Alert level-message".
         Assert.Matches("^[A-Z][a-z]+[- ]level[- ]message", message.Data.GetString());
+    }
+
+    [Fact]
+    public async Task UpstreamLogs_SentOutsideAnyCall_GoToTributarysLogAndToNoClient()
+    {
+        var logs = new WaitableLogs();
+        await using var host = await RunningHost.StartAsync(TempRegistry.EverythingStdio(), options => options with
+        {
+            ConfigureLogging = logging =>
+            {
+                TestLogging.ConfigureHost(logging);
+                logging.AddProvider(logs);
+            },
+        }, Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var received = 0;
+        await using var subscription = client.RegisterNotificationHandler(
+            NotificationMethods.LoggingMessageNotification,
+            (_, _) =>
+            {
+                Interlocked.Increment(ref received);
+                return ValueTask.CompletedTask;
+            });
+        await client.SetLoggingLevelAsync(LoggingLevel.Debug, cancellationToken: Token);
+
+        // server-everything logs once during the call, then every 5 s outside any call.
+        var result = await client.CallToolAsync("everything__toggle-simulated-logging", cancellationToken: Token);
+        var outside = await logs.WaitForAsync(3103);
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.StartsWith("MCP server everything logged outside any one call (", outside.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Volatile.Read(ref received));
     }
 }
