@@ -14,31 +14,17 @@ namespace Tributary.McpClientRegistry.Connections;
 /// Pulled by the reader, so nothing runs in the background. The parser is bound to the token of the first read: the
 /// SDK reads one stream with one token throughout.
 /// </remarks>
-internal sealed class CallMarkingStream(Stream inner, string key) : Stream
+internal sealed class CallMarkingStream(Stream inner, string key) : ReadOnlyStream(inner)
 {
     private IAsyncEnumerator<SseItem<string>>? _events;
     private byte[] _pending = [];
     private int _offset;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         while (_offset == _pending.Length)
         {
-            _events ??= SseParser.Create(inner).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            _events ??= SseParser.Create(Inner).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             if (!await _events.MoveNextAsync())
             {
                 return 0;
@@ -54,20 +40,7 @@ internal sealed class CallMarkingStream(Stream inner, string key) : Stream
         return count;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask DisposeAsync()
     {
@@ -76,18 +49,7 @@ internal sealed class CallMarkingStream(Stream inner, string key) : Stream
             await _events.DisposeAsync();
         }
 
-        await inner.DisposeAsync();
         await base.DisposeAsync();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private byte[] Format(SseItem<string> item)

@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Tributary.Server.Tests.Cli;
 using Tributary.Server.Tests.Conformance;
 using Tributary.Server.Tests.Host;
 using Tributary.Server.Tests.Webhooks;
 using Tributary.TestSupport.InProcess;
-using Tributary.TestSupport.Logging;
 
 namespace Tributary.Server.Tests.Mcp;
 
@@ -42,14 +40,7 @@ public sealed class CatalogToolCallTests
     public async Task Call_TwoClientsCallAStdioUpstreamAtOnce_TheUpstreamIsToldItsRequestsCannotBeAttributedAndNoClientIsAsked()
     {
         var logs = new WaitableLogs();
-        await using var host = await RunningHost.StartAsync(TempRegistry.InterviewUpstreamStdio(), options => options with
-        {
-            ConfigureLogging = logging =>
-            {
-                TestLogging.ConfigureHost(logging);
-                logging.AddProvider(logs);
-            },
-        }, Token);
+        await using var host = await RunningHost.StartAsync(TempRegistry.InterviewUpstreamStdio(), logs, Token);
 
         var (alice, bob) = await InterviewBothAsync(host, "interview__interview");
 
