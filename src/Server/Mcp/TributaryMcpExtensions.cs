@@ -38,7 +38,7 @@ internal static class TributaryMcpExtensions
                 http.EnableLegacySse = true;
 #pragma warning restore MCP9004
             });
-#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which logs and resource updates need.
+#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which resource updates need.
         services.AddOptions<HttpServerTransportOptions>().Configure<DownstreamSessions>((http, sessions) =>
             http.RunSessionHandler = (_, server, cancellationToken) => sessions.RunSessionAsync(server, cancellationToken));
 #pragma warning restore MCPEXP002
