@@ -18,8 +18,6 @@ namespace Tributary.McpClientRegistry.Connections;
 /// </summary>
 public sealed class McpConnectionManager : IAsyncDisposable
 {
-    private IUpstreamRequestRelay? _relay;
-
     private readonly SocketsHttpHandler _httpHandler;
     private readonly Dictionary<string, McpServerConnection> _byName;
 
@@ -69,8 +67,8 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public event Func<string, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
 
     /// <summary>
-    /// Raised with a server's name for each log message it sends, on its session's read loop in the order they came,
-    /// so a message sent during a call is seen before the call's result; handlers must not block.
+    /// Raised with a server's name for each log message it sends that belongs to no call (a call's go to its
+    /// <see cref="CallContext.Log"/>), on its session's read loop in the order they came; handlers must not block.
     /// </summary>
     public event Action<string, LoggingMessageNotificationParams>? LogReceived;
 
@@ -78,23 +76,6 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public RegistryConfig Registry { get; }
 
     internal IReadOnlyList<McpServerConnection> Connections { get; }
-
-    /// <summary>
-    /// Where upstream servers' sampling and elicitation requests go (the host relays them to the calling client of
-    /// <c>/mcp</c>); while <see langword="null"/>, such requests fail with an error saying nobody can answer them.
-    /// </summary>
-    public IUpstreamRequestRelay? RequestRelay
-    {
-        get => _relay;
-        set
-        {
-            _relay = value;
-            foreach (var connection in Connections)
-            {
-                connection.Relay = value;
-            }
-        }
-    }
 
     /// <summary>
     /// <paramref name="text"/> without any server's secrets (header values, URL credentials and query, <c>env</c> values,
@@ -173,29 +154,16 @@ public sealed class McpConnectionManager : IAsyncDisposable
         Get(serverName).InvokeAsync(method, target, request, cancellationToken);
 
     /// <summary>
-    /// Calls tool <paramref name="toolName"/> (its name on the server) on server <paramref name="serverName"/>, connecting
-    /// first if needed, bounded by its timeout and traced, for the caller <paramref name="context"/> describes.
+    /// Calls tool <paramref name="toolName"/> (its name on the server, not the exposed one) of server
+    /// <paramref name="serverName"/>, connecting first if needed, bounded by its timeout and traced. What the server
+    /// sends about this call (progress, log messages, sampling and elicitation requests) goes to
+    /// <paramref name="context"/> only. Throws <see cref="UpstreamException"/> when the server cannot be reached.
     /// </summary>
     public Task<CallToolResult> CallToolAsync(string serverName, string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(toolName);
         ArgumentNullException.ThrowIfNull(context);
-        var progress = context.Progress;
-        return InvokeAsync(
-            serverName,
-            RequestMethods.ToolsCall,
-            toolName,
-            async (client, token) =>
-            {
-                if (progress is null)
-                {
-                    return await client.CallToolAsync(toolName, arguments, cancellationToken: token);
-                }
-
-                // Not the SDK's own progress handling, which can lose and reorder ticks sent just before the result.
-                using var route = UpstreamProgress.Register(progress);
-                return await client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = route.Token }, cancellationToken: token);
-            },
-            cancellationToken);
+        return Get(serverName).CallToolAsync(toolName, arguments, context, cancellationToken);
     }
 
     /// <summary>

@@ -35,8 +35,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private SecretRedactor? _redactor;
     private bool _isDisposed;
 
-    /// <summary>Where the server's sampling and elicitation requests are relayed (see <see cref="McpConnectionManager.RequestRelay"/>).</summary>
-    internal IUpstreamRequestRelay? Relay { get; set; }
+    // Per connection, so what one server sends can only ever reach the calls made to it.
+    private readonly InFlightCalls _calls = new();
 
     public McpServerConnection(
         McpServerConfig config,
@@ -62,7 +62,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>Raised for upstream notifications other than list changes, progress and logging (resource updates).</summary>
     public event Func<McpServerConnection, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
 
-    /// <summary>Raised on the session's read loop for each log message, in the order they came; handlers must not block.</summary>
+    /// <summary>Raised on the session's read loop for each log message that belongs to no call, in the order they came; handlers must not block.</summary>
     public event Action<McpServerConnection, LoggingMessageNotificationParams>? LogReceived;
 
     public McpServerConfig Config { get; }
@@ -187,7 +187,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         LogConnecting(Name, KindNames.Of(Config.Transport));
         _stderr.Clear();
         var started = _time.GetTimestamp();
-        var callbacks = new UpstreamCallbacks(OnNotificationAsync, message => LogReceived?.Invoke(this, message), line => OnStderrLine(redactor.Redact(line)), () => Relay);
+        var callbacks = new UpstreamCallbacks(OnNotificationAsync, message => LogReceived?.Invoke(this, message), line => OnStderrLine(redactor.Redact(line)), _calls);
         var client = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
         var handshake = _time.GetElapsedTime(started);
         try
