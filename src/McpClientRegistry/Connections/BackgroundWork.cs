@@ -4,10 +4,10 @@ namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
 /// The background work of one owner (for a connection: its connect attempt, session watch, keep-alive pings,
-/// restarts, list refreshes, re-subscriptions and closes). Each piece runs off its starter's stack on the owner's
-/// stopping token and is tracked while it runs; disposal cancels that token and waits for every piece, work started
-/// meanwhile included, for at most <see cref="StopBound"/>, so a hung upstream cannot hold shutdown forever. A failure
-/// is logged under the owner's name, so no exception is ever left unobserved.
+/// restarts, list refreshes, re-subscriptions and closes). Each piece runs on the owner's stopping token and is tracked
+/// until it has ended and its outcome has been looked at; disposal cancels that token and waits for every piece, work
+/// started meanwhile included, for at most <see cref="StopBound"/>, so a hung upstream cannot hold shutdown forever. A
+/// failure is logged under the owner's name (or left to the callers that await it), never left unobserved.
 /// </summary>
 internal sealed partial class BackgroundWork : IAsyncDisposable
 {
@@ -56,24 +56,13 @@ internal sealed partial class BackgroundWork : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts <paramref name="work"/>, which nobody else awaits: its failure is logged. Once the owner is disposed,
+    /// Starts <paramref name="work"/>, which nobody else awaits: its failure is logged. It begins on the caller's stack,
+    /// as a call would (what it does before its first wait is done when this returns). Once the owner is disposed,
     /// nothing starts any more (the owner has nothing left to do it for).
     /// </summary>
     /// <param name="what">What the work is, for the logs (<c>session watch</c>, <c>keep-alive pings</c>).</param>
     /// <param name="work">The work; it should end soon after its token is cancelled.</param>
-    public void Start(string what, Func<CancellationToken, Task> work)
-    {
-        lock (_gate)
-        {
-            if (_stopped)
-            {
-                return;
-            }
-
-            var id = ++_lastId;
-            _running.Add(id, new Piece(what, RunAsync(id, what, work)));
-        }
-    }
+    public void Start(string what, Func<CancellationToken, Task> work) => Track(what, work, Task.FromException, logFailure: true);
 
     /// <summary>
     /// Starts <paramref name="work"/> whose result callers await (they report its failure, so it is not logged here);
@@ -81,17 +70,8 @@ internal sealed partial class BackgroundWork : IAsyncDisposable
     /// gave up waiting.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The owner has been disposed.</exception>
-    public Task<T> Run<T>(string what, Func<CancellationToken, Task<T>> work)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_stopped, this);
-            var id = ++_lastId;
-            var task = YieldThenAsync(work);
-            _running.Add(id, new Piece(what, ObserveAsync(id, task)));
-            return task;
-        }
-    }
+    public Task<T> Run<T>(string what, Func<CancellationToken, Task<T>> work) =>
+        Track(what, work, Task.FromException<T>, logFailure: false) ?? throw new ObjectDisposedException(nameof(BackgroundWork));
 
     /// <summary>
     /// Cancels the work's token and waits until all of it has ended, work it started while ending included, or until
@@ -144,48 +124,49 @@ internal sealed partial class BackgroundWork : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(long id, string what, Func<CancellationToken, Task> work)
+    private TTask? Track<TTask>(string what, Func<CancellationToken, TTask> work, Func<Exception, TTask> failed, bool logFailure)
+        where TTask : Task
     {
-        // Off the starter's stack (it may hold a lock), and only once this task is in the set, so its end finds it there.
-        await Task.Yield();
+        // What disposal waits for: set once the work has ended and its outcome has been looked at.
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        long id;
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return null;
+            }
+
+            id = ++_lastId;
+            _running.Add(id, new Piece(what, ended.Task));
+        }
+
+        TTask task;
         try
         {
-            await work(_stopping.Token);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Stopped, as asked.
+            task = work(_stopping.Token);
         }
         catch (Exception e)
         {
-            LogFailed(_ownerName, what, _redact(FailureDescription.Describe(e)));
+            // Thrown before its first wait: still the work's failure, reported the same way.
+            task = failed(e);
         }
-        finally
-        {
-            Forget(id);
-        }
+
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => End(id, what, task, logFailure, ended));
+        return task;
     }
 
-    private async Task<T> YieldThenAsync<T>(Func<CancellationToken, Task<T>> work)
+    private void End(long id, string what, Task task, bool logFailure, TaskCompletionSource ended)
     {
-        await Task.Yield();
-        return await work(_stopping.Token);
-    }
+        // Reading the exception is what marks it observed; a cancelled task has none (stopping, as asked).
+        if (task.Exception is { } failure && logFailure)
+        {
+            var error = failure.InnerExceptions is [var single] ? single : failure;
+            LogFailed(_ownerName, what, _redact(FailureDescription.Describe(error)));
+        }
 
-    private async Task ObserveAsync(long id, Task task)
-    {
-        try
-        {
-            await task;
-        }
-        catch (Exception)
-        {
-            // Its callers report it; awaiting it here is what marks it observed.
-        }
-        finally
-        {
-            Forget(id);
-        }
+        Forget(id);
+        ended.SetResult();
     }
 
     private void Forget(long id)

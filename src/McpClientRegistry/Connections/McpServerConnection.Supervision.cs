@@ -52,7 +52,7 @@ internal sealed partial class McpServerConnection
         // its updates, which only a live session brings.
         if (Config.Transport == McpTransportKind.Stdio || HasSubscriptions)
         {
-            _background.Start("restart", token => RestartAsync(session.ConnectedAt, token));
+            ScheduleRestart(session.ConnectedAt);
         }
 
         ListingChanged?.Invoke(this);
@@ -60,24 +60,28 @@ internal sealed partial class McpServerConnection
 
     /// <summary>
     /// Reconnects a server whose session ended (a stdio server is started again) after a pause that grows while it
-    /// keeps dying young.
+    /// keeps dying young. The first pause shows in the health at once, before anyone hears the session ended.
     /// </summary>
-    private async Task RestartAsync(DateTimeOffset startedAt, CancellationToken cancellationToken)
+    private void ScheduleRestart(DateTimeOffset startedAt)
     {
         if (Interlocked.Exchange(ref _restartPending, 1) == 1)
         {
             return;
         }
 
+        // A server that ran for a while before exiting starts the backoff over.
+        _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits;
+        var delay = ReconnectPolicy.BreakAfter(_quickExits++);
+        ShowNextAttempt(delay);
+        _background.Start("restart", token => RestartAsync(delay, token));
+    }
+
+    private async Task RestartAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
         try
         {
-            // A server that ran for a while before exiting starts the backoff over.
-            _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits;
-            var delay = ReconnectPolicy.BreakAfter(_quickExits++);
             while (true)
             {
-                UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + delay });
-                LogRestarting(Name, DurationText.Format(delay));
                 await Task.Delay(delay, _time, cancellationToken);
                 try
                 {
@@ -88,6 +92,7 @@ internal sealed partial class McpServerConnection
                 {
                     var next = Health.NextAttempt is { } at ? at - _time.GetUtcNow() : TimeSpan.Zero;
                     delay = next > ReconnectPolicy.FirstBreak ? next : ReconnectPolicy.FirstBreak;
+                    ShowNextAttempt(delay);
                 }
             }
         }
@@ -99,6 +104,12 @@ internal sealed partial class McpServerConnection
         {
             Volatile.Write(ref _restartPending, 0);
         }
+    }
+
+    private void ShowNextAttempt(TimeSpan delay)
+    {
+        UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + delay });
+        LogRestarting(Name, DurationText.Format(delay));
     }
 
     private async ValueTask OnNotificationAsync(JsonRpcNotification notification, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tributary.McpClientRegistry.Connections;
 using Tributary.McpClientRegistry.Tests.Integration;
+using Tributary.TestSupport.Diagnostics;
 
 namespace Tributary.McpClientRegistry.Tests.Connections;
 
@@ -129,33 +129,21 @@ public sealed class BackgroundWorkTests
     [Fact]
     public async Task Run_EveryCallerGaveUp_ItsFailureIsNotLeftUnobserved()
     {
-        var unobserved = new ConcurrentQueue<Exception>();
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => unobserved.Enqueue(e.Exception);
-        TaskScheduler.UnobservedTaskException += OnUnobserved;
-        try
-        {
-            var work = new BackgroundWork("up", NullLogger.Instance, TimeProvider.System);
-            var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var ended = StartAndAbandon(work, failing.Task);
-            failing.SetException(new InvalidOperationException("connecting failed after every caller left"));
-            await ended.WaitAsync(s_bound, Token);
-            await work.DisposeAsync();
+        using var watch = UnobservedTaskExceptions.Watch();
+        var work = new BackgroundWork("up", NullLogger.Instance, TimeProvider.System);
+        var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ended = StartAndAbandon(work, failing.Task);
+        failing.SetException(new InvalidOperationException("connecting failed after every caller left"));
+        await ended.WaitAsync(s_bound, Token);
+        await work.DisposeAsync();
 
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= OnUnobserved;
-        }
-
-        Assert.DoesNotContain(unobserved, e => e.InnerException?.Message == "connecting failed after every caller left");
+        // Other tests run meanwhile: only this test's exception counts.
+        Assert.DoesNotContain(watch.CollectNow(), e => e.InnerException?.Message == "connecting failed after every caller left");
     }
 
     // Out of line, so no local of the test method keeps the abandoned task reachable; what is returned says when it
     // ended, without holding it (a continuation lets go of its antecedent once it runs) or looking at its exception.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Task StartAndAbandon(BackgroundWork work, Task<int> outcome) =>
-        work.Run("connect", _ => outcome).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        work.Run("connect", async _ => await outcome).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

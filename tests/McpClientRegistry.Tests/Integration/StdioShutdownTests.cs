@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text;
 using Tributary.McpClientRegistry.Health;
+using Tributary.TestSupport.Diagnostics;
 using Tributary.TestSupport.Node;
 
 namespace Tributary.McpClientRegistry.Tests.Integration;
@@ -16,7 +15,7 @@ public sealed class StdioShutdownTests(ITestOutputHelper output)
 {
     private const int ServerCount = 20;
 
-    // Twenty node processes starting at once on a busy machine take a while; this only stops a hang.
+    // Twenty node processes starting at once on a busy machine take a while (connect_timeout is 2m); this only stops a hang.
     private static readonly TimeSpan s_connectBound = TimeSpan.FromMinutes(3);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -27,16 +26,10 @@ public sealed class StdioShutdownTests(ITestOutputHelper output)
         Assert.SkipUnless(OperatingSystem.IsLinux(), "finds the child processes through /proc");
         var marker = StdioProcesses.NewMarker();
         var memory = Directory.CreateTempSubdirectory("tributary-shutdown-");
-        var registry = LiveRegistry.Create(Yaml(marker, memory.FullName), output);
+        var registry = LiveRegistry.Create("mcp_servers:\n" + MarkedStdioServers.Yaml(ServerCount, marker, memory.FullName), output);
         IReadOnlyList<int> pids;
-        var unobserved = new ConcurrentQueue<Exception>();
-        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => unobserved.Enqueue(e.Exception);
-
-        // What earlier tests left for the finalizer is theirs, not this test's.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        TaskScheduler.UnobservedTaskException += OnUnobserved;
-        try
+        IReadOnlyList<Exception> unobserved;
+        using (var watch = UnobservedTaskExceptions.Watch())
         {
             try
             {
@@ -45,58 +38,19 @@ public sealed class StdioShutdownTests(ITestOutputHelper output)
                 Assert.All(health, h => Assert.True(h.State == ServerState.Connected, $"{h.Name}: {h.State} {h.LastError}"));
                 pids = StdioProcesses.WithMarker(marker);
                 // Each server is a shell running node: the process tree, not only the child, must end.
-                Assert.Equal(ServerCount * 2, pids.Count);
+                Assert.Equal(ServerCount * MarkedStdioServers.ProcessesPerServer, pids.Count);
             }
             finally
             {
                 await registry.DisposeAsync().AsTask().WaitAsync(LiveRegistry.Bound, Token);
+                memory.Delete(recursive: true);
             }
 
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-        }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= OnUnobserved;
-            memory.Delete(recursive: true);
+            unobserved = watch.CollectNow();
         }
 
-        Assert.Empty(pids.Where(StdioProcesses.IsAlive).Select(pid => $"{pid}: {CommandLineOf(pid)}"));
+        Assert.Empty(pids.Where(StdioProcesses.IsAlive).Select(pid => $"{pid}: {StdioProcesses.CommandLine(pid)}"));
         Assert.Empty(StdioProcesses.WithMarker(marker));
         Assert.Empty(unobserved.Select(e => e.ToString()));
-    }
-
-    private static string Yaml(string marker, string memoryDirectory)
-    {
-        var memory = NpmServers.Memory(Path.Combine(memoryDirectory, "unused.jsonl"));
-        var yaml = new StringBuilder("mcp_servers:\n");
-        for (var i = 1; i <= ServerCount; i++)
-        {
-            // A shell that waits for node (not exec'ing it), so each server is a tree of two processes.
-            yaml.Append($"""
-                  memory{i}:
-                    transport: stdio
-                    command: /bin/sh
-                    args: ["-c", {LiveRegistry.Quote("\"$0\" \"$@\"; exit $?")}, {LiveRegistry.Quote(memory.Command)}, {string.Join(", ", memory.Arguments.Select(LiveRegistry.Quote))}]
-                    env: {"{"} {StdioProcesses.MarkerVariable}: {LiveRegistry.Quote(marker)}, MEMORY_FILE_PATH: {LiveRegistry.Quote(Path.Combine(memoryDirectory, $"memory{i}.jsonl"))} {"}"}
-                    connect_timeout: 2m
-
-                """);
-        }
-
-        return yaml.ToString();
-    }
-
-    private static string CommandLineOf(int pid)
-    {
-        try
-        {
-            return StdioProcesses.CommandLine(pid);
-        }
-        catch (IOException)
-        {
-            return "(gone)";
-        }
     }
 }
