@@ -49,8 +49,7 @@ public sealed class StdioShutdownTests(ITestOutputHelper output)
             unobserved = watch.CollectNow();
         }
 
-        Assert.Empty(pids.Where(StdioProcesses.IsAlive).Select(pid => $"{pid}: {StdioProcesses.CommandLine(pid)}"));
-        Assert.Empty(StdioProcesses.WithMarker(marker));
+        Assert.Empty(StdioProcesses.Survivors(marker, pids));
         Assert.Empty(unobserved.Select(e => e.ToString()));
     }
 }

@@ -56,8 +56,7 @@ public sealed class HostShutdownTests
             unobserved = watch.CollectNow();
         }
 
-        Assert.Empty(pids.Where(StdioProcesses.IsAlive).Select(pid => $"{pid}: {StdioProcesses.CommandLine(pid)}"));
-        Assert.Empty(StdioProcesses.WithMarker(marker));
+        Assert.Empty(StdioProcesses.Survivors(marker, pids));
         Assert.Empty(unobserved.Select(e => e.ToString()));
     }
 }

@@ -47,6 +47,13 @@ public static class StdioProcesses
         return found;
     }
 
+    /// <summary>Describes what is still alive after a shutdown: any of <paramref name="pids"/>, and any process with the marker.</summary>
+    /// <param name="marker">The marker from <see cref="NewMarker"/>.</param>
+    /// <param name="pids">The processes seen before the shutdown.</param>
+    /// <returns>One <c>pid: command line</c> line per survivor; empty when all ended.</returns>
+    public static IReadOnlyList<string> Survivors(string marker, IEnumerable<int> pids) =>
+        [.. pids.Where(IsAlive).Union(WithMarker(marker)).Select(pid => $"{pid}: {CommandLine(pid)}")];
+
     /// <summary>Finds the single live process with the marker.</summary>
     /// <param name="marker">The marker from <see cref="NewMarker"/>.</param>
     /// <returns>Its process id.</returns>
