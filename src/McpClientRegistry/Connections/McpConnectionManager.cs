@@ -177,12 +177,30 @@ public sealed class McpConnectionManager : IAsyncDisposable
     public Task UnsubscribeAsync(string serverName, string uri, CancellationToken cancellationToken) =>
         Get(serverName).UnsubscribeAsync(uri, cancellationToken);
 
+    /// <summary>
+    /// Drops one subscription made with <see cref="SubscribeAsync"/> at once and tells the server (when it was the last)
+    /// in the background, which the server's connection owns and <see cref="DisposeAsync"/> awaits: for callers that
+    /// cannot wait, such as a client session that just ended. A failure to tell the server is only logged; a name the
+    /// registry does not hold (a built-in source's) has no subscription here to drop.
+    /// </summary>
+    public void DropSubscription(string serverName, string uri)
+    {
+        if (_byName.TryGetValue(serverName, out var connection))
+        {
+            connection.DropSubscription(uri);
+        }
+    }
+
     internal McpServerConnection Get(string serverName) =>
         _byName.TryGetValue(serverName, out var connection)
             ? connection
             : throw new UpstreamException(serverName, UpstreamFailureKind.NotFound, $"no MCP server named '{serverName}' in the registry");
 
-    /// <summary>Closes every connection (ending stdio servers' process trees).</summary>
+    /// <summary>
+    /// Closes every connection (ending stdio servers' process trees) and waits for each one's background work (session
+    /// watch, pings, restarts, list refreshes, re-subscriptions) to end: at most 10 s, the connections all at once,
+    /// so a hung upstream cannot hold shutdown forever.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(Connections.Select(c => c.DisposeAsync().AsTask()));

@@ -29,6 +29,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly SemaphoreSlim _listLock = new(1, 1);
     private readonly Lock _gate = new();
+    private readonly BackgroundWork _background;
     private UpstreamSession? _session;
     private Task<UpstreamSession>? _connecting;
     private ServerHealth _health;
@@ -54,6 +55,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         _logger = logger;
         _connectPipeline = ReconnectPolicy.Create(config.ConnectTimeout, time, breakDuration => UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + breakDuration }));
         _health = InitialHealth(config, resolver);
+        _background = new BackgroundWork(config.Name, logger, time, text => Redactor.Redact(text));
     }
 
     /// <summary>Raised when the listing changes: after connecting, after a list_changed refresh, and when the session ends.</summary>
@@ -115,7 +117,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             if (_connecting is null)
             {
                 _health = _health with { State = ServerState.Connecting };
-                _connecting = ConnectAsync();
+                _connecting = _background.Run("connect", _ => ConnectAsync());
             }
 
             connecting = _connecting;
@@ -144,7 +146,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             {
                 var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
                 ListingChanged?.Invoke(this);
-                _ = ResubscribeAsync(session);
+                _background.Start("re-subscription", token => ResubscribeAsync(session, token));
                 return session;
             }
             catch (BrokenCircuitException)
@@ -218,8 +220,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
                 LogConnected(Name, (long)_time.GetElapsedTime(started).TotalMilliseconds, listing.Tools.Count);
                 // Start-up chatter explains nothing about a later crash; keep only what comes after.
                 _stderr.Clear();
-                _ = WatchAsync(session);
-                _ = KeepAliveAsync(session);
+                _background.Start("session watch", _ => WatchAsync(session));
+                _background.Start("keep-alive pings", token => KeepAliveAsync(session, token));
                 return session;
             }
             finally
@@ -284,6 +286,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             await CloseQuietlyAsync(session);
         }
 
+        // Then the loops, a connect attempt and closes of older sessions (each may still be ending a process tree).
+        await _background.DisposeAsync();
         _disposed.Dispose();
     }
 }
