@@ -10,12 +10,12 @@ namespace Tributary.McpClientRegistry.Connections;
 /// Wraps a server's transport so that its sessions tell the server about requests cancelled while still
 /// being sent (see <see cref="CancelRelayTransport"/>).
 /// </summary>
-internal sealed class CancelRelayClientTransport(IClientTransport inner, string serverName, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : IClientTransport
+internal sealed class CancelRelayClientTransport(IClientTransport inner, string serverName, InFlightCalls calls, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : IClientTransport
 {
     /// <inheritdoc />
     public string Name => inner.Name;
 
     /// <inheritdoc />
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
-        new CancelRelayTransport(await inner.ConnectAsync(cancellationToken), serverName, onLog, logger);
+        new CancelRelayTransport(await inner.ConnectAsync(cancellationToken), serverName, calls, onLog, logger);
 }

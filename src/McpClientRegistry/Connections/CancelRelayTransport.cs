@@ -11,7 +11,8 @@ namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
 /// A session transport that sends <c>notifications/cancelled</c> for a request whose sending was cancelled, and
-/// hands progress (<see cref="UpstreamProgress"/>) and log messages on as they are read, ahead of the result behind them.
+/// hands progress and log messages to the call they belong to (<see cref="InFlightCalls"/>) as they are read, ahead of
+/// the result behind them.
 /// </summary>
 /// <remarks>
 /// The SDK client announces a cancellation only once the request has been sent. Over streamable HTTP,
@@ -21,9 +22,13 @@ namespace Tributary.McpClientRegistry.Connections;
 /// </remarks>
 /// <param name="inner">The SDK transport.</param>
 /// <param name="serverName">The server's registry name, for logs.</param>
-/// <param name="onLog">Called on the read loop for each <c>notifications/message</c>, in the order they came; must not block.</param>
+/// <param name="calls">The calls in flight to the server, which progress and log messages are handed to.</param>
+/// <param name="onLog">
+/// Called on the read loop, in the order they came, for each <c>notifications/message</c> that belongs to no call (or to
+/// one whose caller takes no log messages); must not block.
+/// </param>
 /// <param name="logger">Where the transport logs.</param>
-internal sealed partial class CancelRelayTransport(ITransport inner, string serverName, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : ITransport
+internal sealed partial class CancelRelayTransport(ITransport inner, string serverName, InFlightCalls calls, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : ITransport
 {
     private static readonly TimeSpan s_notifyBound = TimeSpan.FromSeconds(5);
 
@@ -60,7 +65,8 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
     /// <inheritdoc />
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    // Seen as the session reads them, not on the SDK's per-message tasks, which may handle a call's result first.
+    // Seen as the session reads them, not on the SDK's per-message tasks, which may handle a call's result first
+    // (and drop a progress tick that arrives after it): a proxy would lose and reorder what came just before a result.
     private void Observe(JsonRpcMessage message)
     {
         if (message is not JsonRpcNotification { Params: JsonObject parameters } notification)
@@ -68,22 +74,53 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
             return;
         }
 
-        if (notification.Method == NotificationMethods.ProgressNotification)
+        try
         {
-            UpstreamProgress.Observe(parameters);
+            if (notification.Method == NotificationMethods.ProgressNotification)
+            {
+                ReportProgress(parameters);
+            }
+            else if (notification.Method == NotificationMethods.LoggingMessageNotification)
+            {
+                Log(parameters);
+            }
         }
-        else if (notification.Method == NotificationMethods.LoggingMessageNotification
-            && parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingMessageNotificationParams))) is LoggingMessageNotificationParams log)
+        catch (Exception e)
         {
-            try
-            {
-                onLog(log);
-            }
-            catch (Exception e)
-            {
-                // Logs are advisory, and this runs in the session's read loop: a failing handler must not end it.
-                LogLogHandlerFailed(logger, serverName, e);
-            }
+            // Progress and logs are advisory, and this runs in the session's read loop: a failing handler must not end it.
+            LogLogHandlerFailed(logger, serverName, e);
+        }
+    }
+
+    private void ReportProgress(JsonObject parameters)
+    {
+        if (parameters["progressToken"] is JsonValue token
+            && token.TryGetValue<string>(out var key)
+            && calls.Find(key)?.Progress is { } progress
+            && parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ProgressNotificationParams))) is ProgressNotificationParams notification)
+        {
+            progress.Report(notification.Progress);
+        }
+    }
+
+    // A message marked as having come on a call's response stream goes to that call. Unmarked (stdio, legacy SSE,
+    // the standalone GET stream), it goes to the only call in flight, as a request from the server would: whatever
+    // the server logs then can only be about that call. With none or several in flight, it goes to Tributary's log.
+    private void Log(JsonObject parameters)
+    {
+        var key = CallMarker.Take(parameters["_meta"] as JsonObject);
+        if (parameters.Deserialize(McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(LoggingMessageNotificationParams))) is not LoggingMessageNotificationParams log)
+        {
+            return;
+        }
+
+        if (calls.Attribute(key, out _)?.Log is { } callLog)
+        {
+            callLog(log);
+        }
+        else
+        {
+            onLog(log);
         }
     }
 
@@ -109,7 +146,7 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
         }
     }
 
-    [LoggerMessage(1014, LogLevel.Debug, "A handler of log messages from {ServerName} failed")]
+    [LoggerMessage(1014, LogLevel.Debug, "A handler of progress or log messages from {ServerName} failed")]
     private static partial void LogLogHandlerFailed(ILogger logger, string serverName, Exception exception);
 
     [LoggerMessage(1012, LogLevel.Debug, "Sent notifications/cancelled to {ServerName} for {Method} request {RequestId}")]

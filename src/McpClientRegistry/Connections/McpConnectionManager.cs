@@ -18,8 +18,6 @@ namespace Tributary.McpClientRegistry.Connections;
 /// </summary>
 public sealed partial class McpConnectionManager : IAsyncDisposable
 {
-    private IUpstreamRequestRelay? _relay;
-
     private readonly SocketsHttpHandler _httpHandler;
     private readonly EndpointResolver _resolver;
     private readonly IUpstreamClientFactory _factory;
@@ -68,8 +66,8 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
     public event Func<string, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
 
     /// <summary>
-    /// Raised with a server's name for each log message it sends, on its session's read loop in the order they came,
-    /// so a message sent during a call is seen before the call's result; handlers must not block.
+    /// Raised with a server's name for each log message it sends that belongs to no call (a call's go to its
+    /// <see cref="CallContext.Log"/>), on its session's read loop in the order they came; handlers must not block.
     /// </summary>
     public event Action<string, LoggingMessageNotificationParams>? LogReceived;
 
@@ -80,23 +78,6 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
     internal IReadOnlyList<McpServerConnection> Connections => Table.Connections;
 
     private ConnectionTable Table => Volatile.Read(ref _table);
-
-    /// <summary>
-    /// Where upstream servers' sampling and elicitation requests go (the host relays them to the calling client of
-    /// <c>/mcp</c>); while <see langword="null"/>, such requests fail with an error saying nobody can answer them.
-    /// </summary>
-    public IUpstreamRequestRelay? RequestRelay
-    {
-        get => _relay;
-        set
-        {
-            _relay = value;
-            foreach (var connection in Connections)
-            {
-                connection.Relay = value;
-            }
-        }
-    }
 
     /// <summary>
     /// <paramref name="text"/> without any server's secrets (header values, URL credentials and query, <c>env</c> values,
@@ -186,29 +167,28 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
     }
 
     /// <summary>
-    /// Calls tool <paramref name="toolName"/> (its name on the server) on server <paramref name="serverName"/>, connecting
-    /// first if needed, bounded by its timeout and traced, for the caller <paramref name="context"/> describes.
+    /// Calls tool <paramref name="toolName"/> (its name on the server, not the exposed one) of server
+    /// <paramref name="serverName"/>, connecting first if needed, bounded by its timeout and traced. What the server
+    /// sends about this call (progress, log messages, sampling and elicitation requests) goes to
+    /// <paramref name="context"/> only. Throws <see cref="UpstreamException"/> when the server cannot be reached.
     /// </summary>
     public Task<CallToolResult> CallToolAsync(string serverName, string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(toolName);
         ArgumentNullException.ThrowIfNull(context);
-        var progress = context.Progress;
-        return InvokeAsync(
-            serverName,
-            RequestMethods.ToolsCall,
-            toolName,
-            async (client, token) =>
-            {
-                if (progress is null)
-                {
-                    return await client.CallToolAsync(toolName, arguments, cancellationToken: token);
-                }
+        return CallToolCoreAsync(Get(serverName), toolName, arguments, context, cancellationToken);
+    }
 
-                // Not the SDK's own progress handling, which can lose and reorder ticks sent just before the result.
-                using var route = UpstreamProgress.Register(progress);
-                return await client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = route.Token }, cancellationToken: token);
-            },
-            cancellationToken);
+    private async Task<CallToolResult> CallToolCoreAsync(McpServerConnection connection, string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connection.CallToolAsync(toolName, arguments, context, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && RetiredBecause(connection) is { } how)
+        {
+            throw RetiredDuring(connection.Name, how, $"tools/call '{toolName}'", e);
+        }
     }
 
     /// <summary>
@@ -222,12 +202,30 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
     public Task UnsubscribeAsync(string serverName, string uri, CancellationToken cancellationToken) =>
         Get(serverName).UnsubscribeAsync(uri, cancellationToken);
 
+    /// <summary>
+    /// Drops one subscription made with <see cref="SubscribeAsync"/> at once and tells the server (when it was the last)
+    /// in the background, which the server's connection owns and <see cref="DisposeAsync"/> awaits: for callers that
+    /// cannot wait, such as a client session that just ended. A failure to tell the server is only logged; a name the
+    /// registry does not hold (a built-in source's) has no subscription here to drop.
+    /// </summary>
+    public void DropSubscription(string serverName, string uri)
+    {
+        if (Table.Find(serverName) is { } connection)
+        {
+            connection.DropSubscription(uri);
+        }
+    }
+
     internal McpServerConnection Get(string serverName) =>
         Table.Find(serverName) is { } connection
             ? connection
             : throw new UpstreamException(serverName, UpstreamFailureKind.NotFound, $"no MCP server named '{serverName}' in the registry");
 
-    /// <summary>Closes every connection (ending stdio servers' process trees).</summary>
+    /// <summary>
+    /// Closes every connection (ending stdio servers' process trees) and waits for each one's background work (session
+    /// watch, pings, restarts, list refreshes, re-subscriptions) to end: at most 10 s, the connections all at once,
+    /// so a hung upstream cannot hold shutdown forever.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _applyLock.WaitAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 using Tributary.McpClientRegistry.Telemetry;
@@ -34,6 +35,24 @@ internal sealed partial class McpServerConnection
             _telemetry.Record(Name, method, _time.GetElapsedTime(started), errorType);
         }
     }
+
+    /// <summary>
+    /// Calls tool <paramref name="toolName"/> (its name on the server) as <see cref="InvokeAsync{T}"/> runs a request.
+    /// While it runs, what the server sends about it (progress, log messages, sampling and elicitation requests) goes
+    /// to <paramref name="context"/> and to no other call's caller.
+    /// </summary>
+    public Task<CallToolResult> CallToolAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, CallContext context, CancellationToken cancellationToken) =>
+        InvokeAsync(
+            RequestMethods.ToolsCall,
+            toolName,
+            async (client, token) =>
+            {
+                // Every call sends a fresh progress token, even when its caller wants no progress: it is how the
+                // call's response stream, and the progress for it, are known to be this call's.
+                using var call = _calls.Register(context);
+                return await client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = call.Token }, cancellationToken: token);
+            },
+            cancellationToken);
 
     /// <summary>Checks the server with a ping (connecting first if needed) and returns its fresh health.</summary>
     public async Task<ServerHealth> ProbeAsync(CancellationToken cancellationToken)

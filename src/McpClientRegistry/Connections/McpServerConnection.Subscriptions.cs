@@ -34,22 +34,47 @@ internal sealed partial class McpServerConnection
     /// </summary>
     public async Task UnsubscribeAsync(string uri, CancellationToken cancellationToken)
     {
+        if (DropSubscriber(uri))
+        {
+            await SendUnsubscribeAsync(uri, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Drops one subscriber of <paramref name="uri"/> at once, as <see cref="UnsubscribeAsync"/> does, but tells the server
+    /// in the background, which this connection owns and its disposal awaits: for callers that cannot wait.
+    /// </summary>
+    public void DropSubscription(string uri)
+    {
+        if (DropSubscriber(uri))
+        {
+            _background.Start("unsubscription", token => SendUnsubscribeAsync(uri, token));
+        }
+    }
+
+    /// <summary>Whether <paramref name="uri"/> lost its last subscriber (the server should be told).</summary>
+    private bool DropSubscriber(string uri)
+    {
         lock (_subscriptionGate)
         {
             if (!_subscriptions.TryGetValue(uri, out var count))
             {
-                return;
+                return false;
             }
 
             if (count > 1)
             {
                 _subscriptions[uri] = count - 1;
-                return;
+                return false;
             }
 
             _subscriptions.Remove(uri);
+            return true;
         }
+    }
 
+    private async Task SendUnsubscribeAsync(string uri, CancellationToken cancellationToken)
+    {
         if (Volatile.Read(ref _session) is null)
         {
             return;
@@ -70,6 +95,10 @@ internal sealed partial class McpServerConnection
         catch (UpstreamException e)
         {
             LogUnsubscribeFailed(Name, uri, e.Message);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed meanwhile: the session and its subscriptions are gone with it.
         }
     }
 
@@ -97,14 +126,14 @@ internal sealed partial class McpServerConnection
 
     // Updates come only over a live session, and an HTTP session can die unseen (nothing is in flight to fail):
     // while someone is subscribed, a ping now and then finds out, and ending the session reconnects it.
-    private async Task KeepAliveAsync(UpstreamSession session)
+    private async Task KeepAliveAsync(UpstreamSession session, CancellationToken cancellationToken)
     {
         try
         {
             while (ReferenceEquals(Volatile.Read(ref _session), session))
             {
-                await Task.Delay(KeepAliveInterval, _time, _disposed.Token);
-                if (HasSubscriptions && ReferenceEquals(Volatile.Read(ref _session), session) && !await IsAliveAsync(session, _disposed.Token))
+                await Task.Delay(KeepAliveInterval, _time, cancellationToken);
+                if (HasSubscriptions && ReferenceEquals(Volatile.Read(ref _session), session) && !await IsAliveAsync(session, cancellationToken))
                 {
                     EndSession(session, "it stopped answering pings");
                 }
@@ -118,7 +147,7 @@ internal sealed partial class McpServerConnection
 
     // After a reconnect: the new session knows nothing of the old one's subscriptions. Each request is bounded by the
     // server's timeout, so a server that never answers one cannot hold the others (or this task) forever.
-    private async Task ResubscribeAsync(UpstreamSession session)
+    private async Task ResubscribeAsync(UpstreamSession session, CancellationToken cancellationToken)
     {
         string[] uris;
         lock (_subscriptionGate)
@@ -129,12 +158,12 @@ internal sealed partial class McpServerConnection
         foreach (var uri in uris)
         {
             using var timeout = new CancellationTokenSource(Config.Timeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, timeout.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
                 await SendSubscribeAsync(session.Client, uri, linked.Token);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_disposed.IsCancellationRequested)
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 LogResubscribeFailed(Name, uri, $"no answer within {DurationText.Format(Config.Timeout)} (timeout)");
             }

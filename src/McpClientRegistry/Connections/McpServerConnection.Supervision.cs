@@ -13,6 +13,9 @@ internal sealed partial class McpServerConnection
     private int _restartPending;
     private int _quickExits;
 
+    /// <summary>This connection's background work (what runs now is what its disposal will wait for).</summary>
+    internal BackgroundWork Background => _background;
+
     private async Task WatchAsync(UpstreamSession session)
     {
         string reason;
@@ -44,12 +47,12 @@ internal sealed partial class McpServerConnection
 
         UpdateHealth(h => h with { State = ServerState.Failed, LastError = reason, LastCheck = _time.GetUtcNow(), ToolCount = 0 });
         LogSessionEnded(Name, reason);
-        _ = CloseQuietlyAsync(session);
+        _background.Start("close", _ => CloseQuietlyAsync(session));
         // A stdio server is Tributary's own child to restart; any server with subscriptions has clients waiting for
         // its updates, which only a live session brings.
         if (Config.Transport == McpTransportKind.Stdio || HasSubscriptions)
         {
-            _ = RestartAsync(session.ConnectedAt);
+            ScheduleRestart(session.ConnectedAt);
         }
 
         ListingChanged?.Invoke(this);
@@ -57,34 +60,39 @@ internal sealed partial class McpServerConnection
 
     /// <summary>
     /// Reconnects a server whose session ended (a stdio server is started again) after a pause that grows while it
-    /// keeps dying young.
+    /// keeps dying young. The first pause shows in the health at once, before anyone hears the session ended.
     /// </summary>
-    private async Task RestartAsync(DateTimeOffset startedAt)
+    private void ScheduleRestart(DateTimeOffset startedAt)
     {
         if (Interlocked.Exchange(ref _restartPending, 1) == 1)
         {
             return;
         }
 
+        // A server that ran for a while before exiting starts the backoff over.
+        _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits;
+        var delay = ReconnectPolicy.BreakAfter(_quickExits++);
+        ShowNextAttempt(delay);
+        _background.Start("restart", token => RestartAsync(delay, token));
+    }
+
+    private async Task RestartAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
         try
         {
-            // A server that ran for a while before exiting starts the backoff over.
-            _quickExits = _time.GetUtcNow() - startedAt > StableAfter ? 0 : _quickExits;
-            var delay = ReconnectPolicy.BreakAfter(_quickExits++);
             while (true)
             {
-                UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + delay });
-                LogRestarting(Name, DurationText.Format(delay));
-                await Task.Delay(delay, _time, _disposed.Token);
+                await Task.Delay(delay, _time, cancellationToken);
                 try
                 {
-                    await GetSessionAsync(_disposed.Token);
+                    await GetSessionAsync(cancellationToken);
                     return;
                 }
                 catch (UpstreamException e) when (e.Kind is UpstreamFailureKind.Unavailable or UpstreamFailureKind.Timeout)
                 {
                     var next = Health.NextAttempt is { } at ? at - _time.GetUtcNow() : TimeSpan.Zero;
                     delay = next > ReconnectPolicy.FirstBreak ? next : ReconnectPolicy.FirstBreak;
+                    ShowNextAttempt(delay);
                 }
             }
         }
@@ -98,6 +106,12 @@ internal sealed partial class McpServerConnection
         }
     }
 
+    private void ShowNextAttempt(TimeSpan delay)
+    {
+        UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + delay });
+        LogRestarting(Name, DurationText.Format(delay));
+    }
+
     private async ValueTask OnNotificationAsync(JsonRpcNotification notification, CancellationToken cancellationToken)
     {
         if (notification.Method is NotificationMethods.ToolListChangedNotification
@@ -107,7 +121,7 @@ internal sealed partial class McpServerConnection
             // Coalesced: a burst of changes while a refresh is queued costs one more listing, not one each.
             if (Interlocked.Exchange(ref _refreshPending, 1) == 0)
             {
-                _ = RefreshListingAsync();
+                _background.Start("list refresh", RefreshListingAsync);
             }
 
             return;
@@ -119,11 +133,11 @@ internal sealed partial class McpServerConnection
         }
     }
 
-    private async Task RefreshListingAsync()
+    private async Task RefreshListingAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _listLock.WaitAsync(_disposed.Token);
+            await _listLock.WaitAsync(cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
@@ -138,14 +152,14 @@ internal sealed partial class McpServerConnection
                 return;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Config.Timeout);
             session.Listing = await ServerListing.FetchAsync(session.Client, Config.Tools, timeout.Token);
             UpdateHealth(h => h with { ToolCount = session.Listing.Tools.Count });
             LogListingRefreshed(Name, session.Listing.Tools.Count);
             ListingChanged?.Invoke(this);
         }
-        catch (Exception e) when (!_disposed.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogListingRefreshFailed(Name, FailureDescription.Describe(e, _stderr));
         }

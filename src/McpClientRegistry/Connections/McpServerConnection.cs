@@ -29,14 +29,15 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly SemaphoreSlim _listLock = new(1, 1);
     private readonly Lock _gate = new();
+    private readonly BackgroundWork _background;
     private UpstreamSession? _session;
     private Task<UpstreamSession>? _connecting;
     private ServerHealth _health;
     private SecretRedactor? _redactor;
     private bool _isDisposed;
 
-    /// <summary>Where the server's sampling and elicitation requests are relayed (see <see cref="McpConnectionManager.RequestRelay"/>).</summary>
-    internal IUpstreamRequestRelay? Relay { get; set; }
+    // Per connection, so what one server sends can only ever reach the calls made to it.
+    private readonly InFlightCalls _calls = new();
 
     public McpServerConnection(
         McpServerConfig config,
@@ -54,6 +55,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         _logger = logger;
         _connectPipeline = ReconnectPolicy.Create(config.ConnectTimeout, time, breakDuration => UpdateHealth(h => h with { NextAttempt = _time.GetUtcNow() + breakDuration }));
         _health = InitialHealth(config, resolver);
+        _background = new BackgroundWork(config.Name, logger, time, text => Redactor.Redact(text));
     }
 
     /// <summary>Raised when the listing changes: after connecting, after a list_changed refresh, and when the session ends.</summary>
@@ -62,7 +64,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>Raised for upstream notifications other than list changes, progress and logging (resource updates).</summary>
     public event Func<McpServerConnection, JsonRpcNotification, CancellationToken, ValueTask>? NotificationReceived;
 
-    /// <summary>Raised on the session's read loop for each log message, in the order they came; handlers must not block.</summary>
+    /// <summary>Raised on the session's read loop for each log message that belongs to no call, in the order they came; handlers must not block.</summary>
     public event Action<McpServerConnection, LoggingMessageNotificationParams>? LogReceived;
 
     public McpServerConfig Config { get; }
@@ -115,7 +117,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             if (_connecting is null)
             {
                 _health = _health with { State = ServerState.Connecting };
-                _connecting = ConnectAsync();
+                _connecting = _background.Run("connect", _ => ConnectAsync());
             }
 
             connecting = _connecting;
@@ -144,7 +146,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             {
                 var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
                 ListingChanged?.Invoke(this);
-                _ = ResubscribeAsync(session);
+                _background.Start("re-subscription", token => ResubscribeAsync(session, token));
                 return session;
             }
             catch (BrokenCircuitException)
@@ -187,7 +189,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         LogConnecting(Name, KindNames.Of(Config.Transport));
         _stderr.Clear();
         var started = _time.GetTimestamp();
-        var callbacks = new UpstreamCallbacks(OnNotificationAsync, message => LogReceived?.Invoke(this, message), line => OnStderrLine(redactor.Redact(line)), () => Relay);
+        var callbacks = new UpstreamCallbacks(OnNotificationAsync, message => LogReceived?.Invoke(this, message), line => OnStderrLine(redactor.Redact(line)), _calls);
         var client = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
         var handshake = _time.GetElapsedTime(started);
         try
@@ -218,8 +220,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
                 LogConnected(Name, (long)_time.GetElapsedTime(started).TotalMilliseconds, listing.Tools.Count);
                 // Start-up chatter explains nothing about a later crash; keep only what comes after.
                 _stderr.Clear();
-                _ = WatchAsync(session);
-                _ = KeepAliveAsync(session);
+                _background.Start("session watch", _ => WatchAsync(session));
+                _background.Start("keep-alive pings", token => KeepAliveAsync(session, token));
                 return session;
             }
             finally
@@ -284,6 +286,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             await CloseQuietlyAsync(session);
         }
 
+        // Then the loops, a connect attempt and closes of older sessions (each may still be ending a process tree).
+        await _background.DisposeAsync();
         _disposed.Dispose();
     }
 }

@@ -5,62 +5,19 @@ namespace Tributary.McpClientRegistry.Connections;
 /// the read that takes it past the limit throws <see cref="UpstreamMessageTooLargeException"/>, so no reader above
 /// (the SDK's line reader, its SSE parser, a JSON body read) ever holds more than the limit of one message.
 /// </summary>
-internal sealed class MessageSizeLimitStream(Stream inner, long maxMessageSize, MessageFraming framing) : Stream
+internal sealed class MessageSizeLimitStream(Stream inner, long maxMessageSize, MessageFraming framing) : ReadOnlyStream(inner)
 {
     private long _current;
     private bool _lineIsEmpty = true;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => Count(buffer[..inner.Read(buffer)]);
+    public override int Read(Span<byte> buffer) => Count(buffer[..Inner.Read(buffer)]);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int read = await inner.ReadAsync(buffer, cancellationToken);
+        int read = await Inner.ReadAsync(buffer, cancellationToken);
         return Count(buffer.Span[..read]);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     private int Count(ReadOnlySpan<byte> data)

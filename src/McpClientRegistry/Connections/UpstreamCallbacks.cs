@@ -6,11 +6,11 @@ namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>What a new upstream client reports back to the connection that owns it.</summary>
 /// <param name="OnNotification">Called for the notifications the server sends other than progress and logging.</param>
-/// <param name="OnLog">Called on the session's read loop for each log message, in the order they came; must not block.</param>
+/// <param name="OnLog">Called on the session's read loop for each log message that belongs to no call, in the order they came; must not block.</param>
 /// <param name="OnStderrLine">Called for every line a stdio server writes to standard error.</param>
-/// <param name="Relay">Where the server's sampling and elicitation requests go, or <see langword="null"/> (then they fail).</param>
+/// <param name="Calls">The calls in flight to the server: what it sends about one (progress, logs, sampling, elicitation) goes to that call.</param>
 internal sealed record UpstreamCallbacks(
     Func<JsonRpcNotification, CancellationToken, ValueTask> OnNotification,
     Action<LoggingMessageNotificationParams> OnLog,
     Action<string> OnStderrLine,
-    Func<IUpstreamRequestRelay?>? Relay = null);
+    InFlightCalls Calls);

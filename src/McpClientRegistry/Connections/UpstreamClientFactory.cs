@@ -15,7 +15,8 @@ namespace Tributary.McpClientRegistry.Connections;
 /// <remarks>
 /// Every transport reads what the server sends within the server's <c>max_message_size</c>: stdio through
 /// <see cref="BoundedStdioClientTransport"/>, HTTP through a <see cref="MessageSizeLimitHandler"/> in front of
-/// <paramref name="httpHandler"/>, which all servers share.
+/// <paramref name="httpHandler"/>, which all servers share. What a streamable HTTP server sends on a call's own response
+/// stream is marked as that call's (<see cref="CallAttributionHandler"/>).
 /// </remarks>
 internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILoggerFactory loggerFactory) : IUpstreamClientFactory
 {
@@ -44,7 +45,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         // The SDK logs the command line it starts, stderr lines and exceptions with stderr tails: all may hold secrets.
         var logs = RedactingLoggerFactory.Wrap(loggerFactory, SecretRedactor.For(endpoint));
         return await McpClient.CreateAsync(
-            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>()),
+            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>()),
             CreateOptions(server, callbacks),
             logs,
             cancellationToken);
@@ -61,18 +62,23 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         {
             NotificationHandlers = [.. ForwardedNotifications.Select(m => KeyValuePair.Create(m, callbacks.OnNotification))],
 
-            // Declared so servers may ask; answered by the client of /mcp whose call caused the request.
+            // Declared so servers may ask; answered by the client of /mcp whose call caused the request (InFlightCalls).
 #pragma warning disable MCP9005 // Sampling is deprecated in 2026-07-28, but part of 2025-11-25, the revision pinned above.
             SamplingHandler = (request, _, cancellationToken) =>
-                RelayOf(server, callbacks).SampleAsync(server.Name, request ?? throw new McpException("sampling/createMessage came without parameters"), cancellationToken),
+            {
+                var parameters = request ?? throw new McpException("sampling/createMessage came without parameters");
+                var relay = callbacks.Calls.RelayFor(server.Name, RequestMethods.SamplingCreateMessage, CallMarker.Take(parameters.Meta));
+                return relay.SampleAsync(server.Name, parameters, cancellationToken);
+            },
 #pragma warning restore MCP9005
             ElicitationHandler = (request, cancellationToken) =>
-                RelayOf(server, callbacks).ElicitAsync(server.Name, request ?? throw new McpException("elicitation/create came without parameters"), cancellationToken),
+            {
+                var parameters = request ?? throw new McpException("elicitation/create came without parameters");
+                var relay = callbacks.Calls.RelayFor(server.Name, RequestMethods.ElicitationCreate, CallMarker.Take(parameters.Meta));
+                return relay.ElicitAsync(server.Name, parameters, cancellationToken);
+            },
         },
     };
-
-    private static IUpstreamRequestRelay RelayOf(McpServerConfig server, UpstreamCallbacks callbacks) =>
-        callbacks.Relay?.Invoke() ?? throw new McpException($"Tributary cannot answer a request from MCP server '{server.Name}' here: nothing is connected that could (sampling and elicitation reach a client of /mcp only during its tool calls)");
 
     private IClientTransport CreateTransport(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, ILoggerFactory logs)
     {
@@ -114,7 +120,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
                 MaxReconnectionAttempts = 0,
             },
             // The handler chain is shared and outlives the client (disposeHandler: false); the client is the transport's.
-            new HttpClient(new MessageSizeLimitHandler(server.MaxMessageSize) { InnerHandler = httpHandler }, disposeHandler: false)
+            new HttpClient(new CallAttributionHandler(callbacks.Calls) { InnerHandler = new MessageSizeLimitHandler(server.MaxMessageSize) { InnerHandler = httpHandler } }, disposeHandler: false)
             {
                 // Streams (SSE, long tool calls) are bounded per request by each server's timeout instead.
                 Timeout = Timeout.InfiniteTimeSpan,

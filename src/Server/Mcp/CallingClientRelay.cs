@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -8,42 +7,39 @@ using Tributary.Server.Limits;
 namespace Tributary.Server.Mcp;
 
 /// <summary>
-/// Relays an upstream's sampling and elicitation requests to the client of <c>/mcp</c> whose tool call to that
-/// upstream is in flight, and its answer back. The request carries no link to the call that caused it, so the rule
-/// is: the most recent call still in flight to that server (<see cref="DownstreamCalls"/>). A client that does not
-/// answer within <see cref="LimitOptions.RelayTimeout"/> is given up on, and the upstream gets an error saying so.
+/// Relays an upstream's sampling and elicitation requests made for one tool call to the client of <c>/mcp</c> that
+/// made the call (<paramref name="caller"/>), and its answer back. A client that does not answer within
+/// <paramref name="timeout"/> (<see cref="LimitOptions.RelayTimeout"/>) is given up on, and the upstream gets an
+/// error saying so.
 /// </summary>
-internal sealed class CallingClientRelay(DownstreamCalls calls, IOptions<LimitOptions> options, TimeProvider time) : IUpstreamRequestRelay
+internal sealed class CallingClientRelay(McpServer caller, TimeSpan timeout, TimeProvider time) : IUpstreamRequestRelay
 {
     /// <inheritdoc />
 #pragma warning disable MCP9005 // Sampling is part of 2025-11-25, the revision Tributary's sessions speak.
     public async ValueTask<CreateMessageResult> SampleAsync(string serverName, CreateMessageRequestParams request, CancellationToken cancellationToken)
     {
-        var session = Caller(serverName, "sampling");
-        if (session.ClientCapabilities?.Sampling is null)
+        if (caller.ClientCapabilities?.Sampling is null)
         {
             throw new McpException($"MCP server '{serverName}' asked for sampling, but the client calling its tool does not support sampling");
         }
 
-        return await WithinTimeoutAsync(serverName, RequestMethods.SamplingCreateMessage, token => session.SampleAsync(request, token), cancellationToken);
+        return await WithinTimeoutAsync(serverName, RequestMethods.SamplingCreateMessage, token => caller.SampleAsync(request, token), cancellationToken);
     }
 #pragma warning restore MCP9005
 
     /// <inheritdoc />
     public async ValueTask<ElicitResult> ElicitAsync(string serverName, ElicitRequestParams request, CancellationToken cancellationToken)
     {
-        var session = Caller(serverName, "elicitation");
-        if (session.ClientCapabilities?.Elicitation is null)
+        if (caller.ClientCapabilities?.Elicitation is null)
         {
             throw new McpException($"MCP server '{serverName}' asked for elicitation, but the client calling its tool does not support elicitation");
         }
 
-        return await WithinTimeoutAsync(serverName, RequestMethods.ElicitationCreate, token => session.ElicitAsync(request, token), cancellationToken);
+        return await WithinTimeoutAsync(serverName, RequestMethods.ElicitationCreate, token => caller.ElicitAsync(request, token), cancellationToken);
     }
 
     private async Task<T> WithinTimeoutAsync<T>(string serverName, string method, Func<CancellationToken, ValueTask<T>> ask, CancellationToken cancellationToken)
     {
-        var timeout = options.Value.RelayTimeout;
         using var expiry = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         try
@@ -55,8 +51,4 @@ internal sealed class CallingClientRelay(DownstreamCalls calls, IOptions<LimitOp
             throw new McpException(LimitMessages.RelayTimedOut(serverName, method, timeout), e);
         }
     }
-
-    private McpServer Caller(string serverName, string what) =>
-        calls.LatestTo(serverName)?.Server
-        ?? throw new McpException($"MCP server '{serverName}' asked for {what}, but no client of Tributary is calling its tools now");
 }

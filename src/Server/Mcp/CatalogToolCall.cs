@@ -1,32 +1,34 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Catalog;
 using Tributary.McpClientRegistry.Connections;
+using Tributary.Server.Limits;
 
 namespace Tributary.Server.Mcp;
 
 /// <summary>Sends a <c>tools/call</c> from a client of <c>/mcp</c> through the catalog to the tool's server.</summary>
-internal sealed class CatalogToolCall(McpCatalog catalog, DownstreamCalls calls, UpstreamLogForwarder logs)
+internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions> limits, TimeProvider time)
 {
     /// <summary>
     /// Calls the tool exposed as <paramref name="name"/>. While it runs, the upstream's progress and log messages
-    /// reach the caller before the result, and its sampling and elicitation requests go to the caller. The call is
-    /// cancelled when the client cancels it or abandons the HTTP request waiting for it.
+    /// about this call reach the caller before the result, and its sampling and elicitation requests for this call
+    /// go to the caller; none of it reaches any other session. The call is cancelled when the client cancels it or
+    /// abandons the HTTP request waiting for it.
     /// An upstream that cannot answer becomes a tool error naming the server, not a protocol error,
     /// so the client's model can read it and go on.
     /// </summary>
     public async ValueTask<CallToolResult> InvokeAsync(string name, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var arguments = Arguments(request.Params?.Arguments);
-        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Abandoned);
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Abandoned(request));
         try
         {
             // Resolved first (a name not listed yet connects its server), so the call is known before it starts.
             var tool = await catalog.FindPublishedToolAsync(name, abandoned.Token);
-            logs.UsedUpstream(request.Server.SessionId, tool.ServerName);
-            await using var call = calls.Begin(tool.ServerName, request);
-            return await catalog.CallToolAsync(tool, arguments, new CallContext { Progress = call.Progress }, abandoned.Token);
+            await using var call = new DownstreamCall(tool.ServerName, request, new CallingClientRelay(request.Server, limits.Value.RelayTimeout, time));
+            return await catalog.CallToolAsync(tool, arguments, call.Context, abandoned.Token);
         }
         catch (UpstreamException e)
         {

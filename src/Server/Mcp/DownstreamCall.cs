@@ -1,6 +1,7 @@
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Tributary.McpClientRegistry.Connections;
 
 #pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but /mcp sessions speak 2025-11-25, where clients expect upstream logs.
 
@@ -17,39 +18,48 @@ namespace Tributary.Server.Mcp;
 /// </remarks>
 internal sealed class DownstreamCall : IAsyncDisposable
 {
-    private readonly DownstreamCalls _owner;
     private readonly OrderedSends _sends = new();
+    private readonly string _serverName;
+    private readonly McpServer _server;
 
-    internal DownstreamCall(DownstreamCalls owner, string serverName, McpServer server, ProgressToken? progressToken)
+    /// <summary>Starts a call of <paramref name="request"/> to <paramref name="serverName"/>; <paramref name="relay"/> answers its upstream's requests.</summary>
+    public DownstreamCall(string serverName, RequestContext<CallToolRequestParams> request, IUpstreamRequestRelay relay)
     {
-        _owner = owner;
-        ServerName = serverName;
-        Server = server;
-        Progress = progressToken is { } token ? new ProgressSink(this, token) : null;
+        _serverName = serverName;
+        _server = request.Server;
+        Context = new CallContext
+        {
+            Progress = request.Params?.ProgressToken is { } token ? new ProgressSink(this, token) : null,
+            Log = Log,
+            Requests = relay,
+        };
     }
 
-    /// <summary>The registry name of the upstream server the call went to.</summary>
-    public string ServerName { get; }
+    /// <summary>What the call carries to the upstream: this call's progress, log and request routes.</summary>
+    public CallContext Context { get; }
 
-    /// <summary>The calling request's server: what is sent through it goes on the call's response stream.</summary>
-    public McpServer Server { get; }
+    /// <summary>Ends the call: what the upstream sent so far is delivered first.</summary>
+    public async ValueTask DisposeAsync() => await _sends.DrainAsync();
 
-    /// <summary>Where the upstream's progress goes, or <see langword="null"/> when the client asked for none.</summary>
-    public IProgress<ProgressNotificationValue>? Progress { get; }
-
-    /// <summary>Queues <paramref name="message"/> for the client, behind what came before it.</summary>
-    public void Log(LoggingMessageNotificationParams message) =>
-        _sends.QueueLog(Server, message);
-
-    /// <summary>Ends the call: what the upstream sends from now goes elsewhere, and what it sent so far is delivered first.</summary>
-    public async ValueTask DisposeAsync()
+    // At or above the level the session chose with logging/setLevel (none chosen: nothing, as the SDK does for its
+    // own log messages), under a logger name that says which server sent it.
+    private void Log(LoggingMessageNotificationParams message)
     {
-        _owner.End(this);
-        await _sends.DrainAsync();
+        if (_server.LoggingLevel is not { } level || message.Level < level)
+        {
+            return;
+        }
+
+        _sends.QueueLog(_server, new LoggingMessageNotificationParams
+        {
+            Level = message.Level,
+            Logger = message.Logger is null ? _serverName : $"{_serverName}/{message.Logger}",
+            Data = message.Data,
+        });
     }
 
     private sealed class ProgressSink(DownstreamCall call, ProgressToken token) : IProgress<ProgressNotificationValue>
     {
-        public void Report(ProgressNotificationValue value) => call._sends.Queue(() => call.Server.NotifyProgressAsync(token, value));
+        public void Report(ProgressNotificationValue value) => call._sends.Queue(() => call._server.NotifyProgressAsync(token, value));
     }
 }

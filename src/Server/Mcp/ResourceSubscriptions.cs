@@ -94,22 +94,13 @@ internal sealed partial class ResourceSubscriptions : IDisposable
     {
         if (_bySession.TryRemove(sessionId, out var subscriptions))
         {
+            // Only an upstream keeps a subscription to end (built-in sources, the GitLab toolkit, keep none), and its
+            // connection tells it in the background it owns and awaits when the host stops: the session's end, on the
+            // SDK's session loop, need not wait for an upstream's answer.
             foreach (var (uri, server) in subscriptions)
             {
-                _ = UnsubscribeQuietlyAsync(server, uri);
+                _manager.DropSubscription(server, uri);
             }
-        }
-    }
-
-    private async Task UnsubscribeQuietlyAsync(string server, string uri)
-    {
-        try
-        {
-            await _catalog.UnsubscribeAsync(server, uri, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogUnsubscribeFailed(server, uri, e.Message);
         }
     }
 
@@ -148,7 +139,4 @@ internal sealed partial class ResourceSubscriptions : IDisposable
 
     [LoggerMessage(3202, LogLevel.Debug, "Could not tell session {SessionId} that {Uri} was updated: {Reason}")]
     private partial void LogSendFailed(string sessionId, string uri, string reason);
-
-    [LoggerMessage(3203, LogLevel.Debug, "Could not unsubscribe from {Uri} on MCP server {ServerName} for a session that ended: {Reason}")]
-    private partial void LogUnsubscribeFailed(string serverName, string uri, string reason);
 }

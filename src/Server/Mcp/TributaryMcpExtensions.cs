@@ -25,12 +25,10 @@ internal static class TributaryMcpExtensions
     {
         services.AddSingleton<CatalogSync>();
         services.AddSingleton<CatalogCompletion>();
-        services.AddSingleton<UpstreamLogForwarder>();
+        services.AddHostedService<UpstreamLogForwarder>();
         services.AddSingleton<DownstreamSessions>();
-        services.AddSingleton<DownstreamCalls>();
         services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<CatalogToolCall>();
-        services.AddSingleton<CallingClientRelay>();
         services.AddMcpServer()
             .WithHttpTransport(http =>
             {
@@ -39,7 +37,7 @@ internal static class TributaryMcpExtensions
                 http.EnableLegacySse = true;
 #pragma warning restore MCP9004
             });
-#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which logs and resource updates need.
+#pragma warning disable MCPEXP002 // The only hook that sees a stateful session start and end, which resource updates need.
         services.AddOptions<HttpServerTransportOptions>().Configure<DownstreamSessions>((http, sessions) =>
             http.RunSessionHandler = (_, server, cancellationToken) => sessions.RunSessionAsync(server, cancellationToken));
 #pragma warning restore MCPEXP002

@@ -9,17 +9,14 @@ namespace Tributary.Server.Mcp;
 
 /// <summary>
 /// The MCP server behind <c>/mcp</c>: the catalog's collections and the handlers that route what is not in them
-/// (calls, prompts, reads, subscriptions, completions) to the owning upstream, and the upstream clients' sampling and
-/// elicitation requests to the calling client.
+/// (calls, prompts, reads, subscriptions, completions) to the owning upstream.
 /// </summary>
 internal sealed class TributaryMcpOptions(
     CatalogSync sync,
     McpCatalog catalog,
     CatalogCompletion completion,
     CatalogToolCall toolCall,
-    ResourceSubscriptions subscriptions,
-    McpConnectionManager manager,
-    CallingClientRelay relay) : IConfigureOptions<McpServerOptions>
+    ResourceSubscriptions subscriptions) : IConfigureOptions<McpServerOptions>
 {
     private static string Version { get; } =
         typeof(TributaryMcpOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -27,7 +24,6 @@ internal sealed class TributaryMcpOptions(
     /// <inheritdoc />
     public void Configure(McpServerOptions options)
     {
-        manager.RequestRelay = relay;
         options.ServerInfo = new Implementation { Name = "tributary", Version = Version };
 
         // Set even while empty: the SDK then declares the capabilities (with listChanged) at initialize,

@@ -1,74 +1,51 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using Tributary.McpClientRegistry.Connections;
 
-#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but /mcp sessions speak 2025-11-25, where clients expect upstream logs.
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but upstream sessions speak 2025-11-25, where servers log.
 
 namespace Tributary.Server.Mcp;
 
 /// <summary>
-/// Passes an upstream's <c>notifications/message</c> on to the <c>/mcp</c> sessions that called that upstream's
-/// tools, at or above the level each session chose with <c>logging/setLevel</c> (none chosen: nothing sent, as
-/// the SDK does for its own log messages). The logger name is prefixed with the server's name.
-/// A session with a call in flight to that upstream gets it on that call's response stream, before the result
-/// (<see cref="DownstreamCall"/>); any other, on its standalone stream.
+/// Writes the <c>notifications/message</c> an upstream sends outside any call (or that cannot be told apart between
+/// several calls) into Tributary's own log, not to clients of <c>/mcp</c>: no session can be shown to have caused
+/// them, and another session's data must not reach a client. A call's own log messages reach its caller
+/// (<see cref="DownstreamCall"/>).
 /// </summary>
-internal sealed partial class UpstreamLogForwarder : IDisposable
+internal sealed partial class UpstreamLogForwarder(McpConnectionManager manager, ILogger<UpstreamLogForwarder> logger) : IHostedService
 {
-    private readonly McpConnectionManager _manager;
-    private readonly DownstreamSessions _sessions;
-    private readonly DownstreamCalls _calls;
-    private readonly ILogger _logger;
-
-    /// <summary>Starts listening to <paramref name="manager"/>'s upstream log messages.</summary>
-    public UpstreamLogForwarder(McpConnectionManager manager, DownstreamSessions sessions, DownstreamCalls calls, ILogger<UpstreamLogForwarder> logger)
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _manager = manager;
-        _sessions = sessions;
-        _calls = calls;
-        _logger = logger;
-        _manager.LogReceived += OnLog;
+        manager.LogReceived += OnLog;
+        return Task.CompletedTask;
     }
-
-    /// <summary>Records that session <paramref name="sessionId"/> called a tool of <paramref name="serverName"/>.</summary>
-    public void UsedUpstream(string? sessionId, string serverName) => _sessions.Find(sessionId)?.Used(serverName);
 
     /// <inheritdoc />
-    public void Dispose() => _manager.LogReceived -= OnLog;
-
-    // On the upstream session's read loop: only queues, so the order holds and the loop never waits on a client.
-    private void OnLog(string serverName, LoggingMessageNotificationParams message)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        var forwarded = new LoggingMessageNotificationParams
-        {
-            Level = message.Level,
-            Logger = message.Logger is null ? serverName : $"{serverName}/{message.Logger}",
-            Data = message.Data,
-        };
-        var recipients = 0;
-        var sessions = _sessions.All;
-        foreach (var session in sessions)
-        {
-            if (session.Server.LoggingLevel is not { } level || message.Level < level)
-            {
-                continue;
-            }
-
-            if (_calls.LatestFrom(session.Id, serverName) is { } call)
-            {
-                call.Log(forwarded);
-                recipients++;
-            }
-            else if (session.HasUsed(serverName))
-            {
-                session.Log(forwarded);
-                recipients++;
-            }
-        }
-
-        LogForwarding(serverName, message.Level.ToString(), recipients, sessions.Count);
+        manager.LogReceived -= OnLog;
+        return Task.CompletedTask;
     }
 
-    [LoggerMessage(3102, LogLevel.Debug, "Log message ({Level}) of MCP server {ServerName} forwarded to {Recipients} of {Sessions} sessions")]
-    private partial void LogForwarding(string serverName, string level, int recipients, int sessions);
+    // An upstream's error is not Tributary's: its levels are kept up to warning.
+    private void OnLog(string serverName, LoggingMessageNotificationParams message)
+    {
+        var level = message.Level switch
+        {
+            LoggingLevel.Debug => LogLevel.Debug,
+            LoggingLevel.Info or LoggingLevel.Notice => LogLevel.Information,
+            _ => LogLevel.Warning,
+        };
+        if (logger.IsEnabled(level))
+        {
+            var upstreamLevel = message.Level.ToString();
+            var data = manager.RedactSecrets(message.Data.ToString());
+            LogUnattributed(level, serverName, upstreamLevel, message.Logger ?? string.Empty, data);
+        }
+    }
+
+    [LoggerMessage(EventId = 3103, Message = "MCP server {ServerName} logged outside any one call ({UpstreamLevel}, logger '{UpstreamLogger}'): {Data}")]
+    private partial void LogUnattributed(LogLevel level, string serverName, string upstreamLevel, string upstreamLogger, string data);
 }

@@ -59,23 +59,9 @@ public sealed class MessageSizeLimitStreamTests
     }
 
     /// <summary>An endless line of <c>x</c> that counts what was read of it.</summary>
-    private sealed class CountingStream : Stream
+    private sealed class CountingStream() : ReadOnlyStream(Null)
     {
         public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -84,14 +70,11 @@ public sealed class MessageSizeLimitStreamTests
             return count;
         }
 
-        public override void Flush()
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            buffer.Span.Fill((byte)'x');
+            BytesRead += buffer.Length;
+            return ValueTask.FromResult(buffer.Length);
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -29,6 +29,9 @@ public sealed class TempRegistry : IDisposable
     /// </summary>
     public static string ConformanceUpstreamStdio(string name = "conformance") => Stdio(name, NpmServers.ConformanceUpstream(), "    prefix: \"\"\n");
 
+    /// <summary>Gets a YAML entry running <c>interview-upstream.mjs</c> over stdio (see <see cref="NpmServers.InterviewUpstream"/>).</summary>
+    public static string InterviewUpstreamStdio(string name = "interview") => Stdio(name, NpmServers.InterviewUpstream());
+
     private static string Stdio(string name, NodeCommand command, string extra = "")
     {
         var args = string.Join(", ", command.Arguments.Select(Quote));

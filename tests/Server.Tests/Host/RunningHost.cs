@@ -45,6 +45,20 @@ public sealed class RunningHost : IAsyncDisposable
     internal static Task<RunningHost> StartAsync(string serversYaml, Func<TributaryHostOptions, TributaryHostOptions> configure, CancellationToken cancellationToken) =>
         StartWithConfigAsync($"mcp_servers:\n{serversYaml}", configure, cancellationToken);
 
+    /// <summary>Starts the host for the servers in <paramref name="serversYaml"/>, logging to <paramref name="logs"/> too.</summary>
+    internal static Task<RunningHost> StartAsync(string serversYaml, Webhooks.WaitableLogs logs, CancellationToken cancellationToken) =>
+        StartAsync(
+            serversYaml,
+            options => options with
+            {
+                ConfigureLogging = logging =>
+                {
+                    TestLogging.ConfigureHost(logging);
+                    logging.AddProvider(logs);
+                },
+            },
+            cancellationToken);
+
     /// <summary>Starts the host on a whole <c>tributary.yml</c> (<paramref name="configYaml"/>), with options changed by <paramref name="configure"/>.</summary>
     internal static async Task<RunningHost> StartWithConfigAsync(string configYaml, Func<TributaryHostOptions, TributaryHostOptions> configure, CancellationToken cancellationToken)
     {

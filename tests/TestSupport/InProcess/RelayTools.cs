@@ -4,15 +4,31 @@ using ModelContextProtocol.Server;
 
 namespace Tributary.TestSupport.InProcess;
 
-/// <summary>Tools that ask their caller back during the call: <c>ask</c> samples, <c>confirm</c> elicits.</summary>
+/// <summary>
+/// Tools that reach their caller during the call: <c>ask</c> samples, <c>confirm</c> elicits, <c>note</c> logs its
+/// text (at info, naming no logger) before it answers.
+/// </summary>
 internal static class RelayTools
 {
-    /// <summary>Both tools.</summary>
+    /// <summary>The three tools.</summary>
     public static IEnumerable<McpServerTool> Create() =>
     [
         McpServerTool.Create(AskAsync, new McpServerToolCreateOptions { Name = "ask" }),
         McpServerTool.Create(ConfirmAsync, new McpServerToolCreateOptions { Name = "confirm" }),
+        McpServerTool.Create(NoteAsync, new McpServerToolCreateOptions { Name = "note" }),
     ];
+
+#pragma warning disable MCP9005 // Logging is part of 2025-11-25, which these sessions speak.
+    [Description("Logs the text to the caller, then answers.")]
+    private static async Task<string> NoteAsync(McpServer server, string text, CancellationToken cancellationToken)
+    {
+        await server.SendNotificationAsync(
+            NotificationMethods.LoggingMessageNotification,
+            new LoggingMessageNotificationParams { Level = LoggingLevel.Info, Data = System.Text.Json.JsonSerializer.SerializeToElement(text) },
+            cancellationToken: cancellationToken);
+        return "noted";
+    }
+#pragma warning restore MCP9005
 
 #pragma warning disable MCP9005 // Sampling is part of 2025-11-25, which these sessions speak.
     [Description("Asks the caller's model a question and answers what it said.")]

@@ -62,6 +62,11 @@ public sealed class TestMcpServer : IAsyncDisposable
         {
             _resources.Add(Watched.Resource);
         }
+
+        if (options.IncludeInterviewTool)
+        {
+            _tools.Add(new InterviewTool().Create());
+        }
     }
 
     /// <summary>Gets the name this server reports and echoes.</summary>

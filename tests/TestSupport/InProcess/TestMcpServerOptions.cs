@@ -31,6 +31,12 @@ public sealed class TestMcpServerOptions
     public bool IncludeRelayTools { get; init; }
 
     /// <summary>
+    /// Gets whether to serve <c>interview</c>, which waits until two calls of it are in flight, then logs, samples and
+    /// elicits, and answers what came back or the error it got.
+    /// </summary>
+    public bool IncludeInterviewTool { get; init; }
+
+    /// <summary>
     /// Gets whether to declare prompts and resources, none at first, so <see cref="TestMcpServer.AddPrompt"/> and
     /// <see cref="TestMcpServer.AddResource"/> can change them.
     /// </summary>

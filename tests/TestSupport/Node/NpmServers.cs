@@ -18,6 +18,14 @@ public static class NpmServers
     public static NodeCommand ConformanceUpstream() =>
         new(NodeTools.SystemNode, [Path.Combine(NodeTools.NpmRoot, "scripts", "conformance-upstream.mjs")], s_noEnvironment);
 
+    /// <summary>
+    /// Gets the command running <c>npm/scripts/interview-upstream.mjs</c> over stdio: a TypeScript-SDK server whose tool
+    /// <c>interview</c> waits until two calls are in flight, then logs, samples and elicits.
+    /// </summary>
+    /// <returns>The command.</returns>
+    public static NodeCommand InterviewUpstream() =>
+        new(NodeTools.SystemNode, [Path.Combine(NodeTools.NpmRoot, "scripts", "interview-upstream.mjs")], s_noEnvironment);
+
     /// <summary>Gets the command running <c>server-memory</c>, keeping its knowledge graph in a file of the test's.</summary>
     /// <param name="memoryFilePath">The JSON-lines file the server reads and writes (<c>MEMORY_FILE_PATH</c>).</param>
     /// <returns>The command.</returns>

@@ -3,19 +3,22 @@ using System.Text;
 namespace Tributary.TestSupport.Node;
 
 /// <summary>
-/// Finds the processes a manager started over stdio by a marker variable the test put in their
-/// environment (tests run in parallel, so "a node child of this process" is not precise enough).
-/// Linux only: it reads <c>/proc</c>.
+/// Finds the processes Tributary started over stdio by a marker variable the test put in their environment (tests run
+/// in parallel, so "a node child of this process" is not precise enough); a child's own children inherit it, so a
+/// whole process tree is found. Linux only: it reads <c>/proc</c>.
 /// </summary>
 public static class StdioProcesses
 {
-    /// <summary>The variable a test sets in a stdio server's <c>env</c> to find its processes.</summary>
+    /// <summary>The environment variable that carries the marker.</summary>
     public const string MarkerVariable = "TRIBUTARY_TEST_MARKER";
 
-    /// <summary>A marker value no other test uses.</summary>
+    /// <summary>Creates a marker no other test uses.</summary>
+    /// <returns>The marker.</returns>
     public static string NewMarker() => Guid.NewGuid().ToString("N");
 
-    /// <summary>The live processes whose environment holds <c>TRIBUTARY_TEST_MARKER=<paramref name="marker"/></c>.</summary>
+    /// <summary>Finds the live processes whose environment holds <c>TRIBUTARY_TEST_MARKER=<paramref name="marker"/></c>.</summary>
+    /// <param name="marker">The marker from <see cref="NewMarker"/>.</param>
+    /// <returns>Their process ids.</returns>
     public static IReadOnlyList<int> WithMarker(string marker)
     {
         var wanted = $"{MarkerVariable}={marker}";
@@ -44,18 +47,41 @@ public static class StdioProcesses
         return found;
     }
 
-    /// <summary>The single live process with the marker; fails the test if there is none or several.</summary>
-    public static int SingleWithMarker(string marker)
+    /// <summary>Describes what is still alive after a shutdown: any of <paramref name="pids"/>, and any process with the marker.</summary>
+    /// <param name="marker">The marker from <see cref="NewMarker"/>.</param>
+    /// <param name="pids">The processes seen before the shutdown.</param>
+    /// <returns>One <c>pid: command line</c> line per survivor; empty when all ended.</returns>
+    public static IReadOnlyList<string> Survivors(string marker, IEnumerable<int> pids) =>
+        [.. pids.Where(IsAlive).Union(WithMarker(marker)).Select(pid => $"{pid}: {CommandLine(pid)}")];
+
+    /// <summary>Finds the single live process with the marker.</summary>
+    /// <param name="marker">The marker from <see cref="NewMarker"/>.</param>
+    /// <returns>Its process id.</returns>
+    /// <exception cref="InvalidOperationException">There is none, or there are several.</exception>
+    public static int SingleWithMarker(string marker) => WithMarker(marker) switch
     {
-        var found = WithMarker(marker);
-        return found.Count == 1 ? found[0] : throw new InvalidOperationException($"expected one live process with {MarkerVariable}={marker}, found {found.Count}");
+        [var pid] => pid,
+        var pids => throw new InvalidOperationException($"expected one process with marker {marker}, found {pids.Count}: {string.Join(", ", pids)}"),
+    };
+
+    /// <summary>Reads the command line of a process.</summary>
+    /// <param name="pid">The process id.</param>
+    /// <returns>Its arguments separated by spaces, or <c>(gone)</c> when it has ended.</returns>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "(gone)";
+        }
     }
 
-    /// <summary>The command line of <paramref name="pid"/>, arguments separated by spaces.</summary>
-    public static string CommandLine(int pid) =>
-        File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
-
-    /// <summary>Whether <paramref name="pid"/> exists and is not a zombie waiting to be reaped.</summary>
+    /// <summary>Tells whether a process exists and is not a zombie waiting to be reaped.</summary>
+    /// <param name="pid">The process id.</param>
+    /// <returns>Whether it is alive.</returns>
     public static bool IsAlive(int pid)
     {
         try
