@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry.Connections;
+using Tributary.Server.Cli;
 
 namespace Tributary.Server.Reload;
 
@@ -47,7 +48,7 @@ internal sealed partial class ConfigReloader
                 LogRejectedError(error.ToString());
             }
 
-            LogRejected(Path, cause, result.Errors.Count);
+            LogRejected(Path, cause, Plural.Of(result.Errors.Count, "error"));
             Volatile.Write(ref _status, Status with { State = ReloadStatus.Failed, LastAttempt = attempted, Errors = [.. result.Errors.Select(e => e.ToString())] });
             return;
         }
@@ -77,8 +78,8 @@ internal sealed partial class ConfigReloader
     [LoggerMessage(8002, LogLevel.Error, "Configuration reload rejected: {Error}")]
     private partial void LogRejectedError(string error);
 
-    [LoggerMessage(8003, LogLevel.Error, "Configuration reload from {Path} ({Cause}) rejected with {ErrorCount} errors; the last good configuration keeps serving")]
-    private partial void LogRejected(string path, string cause, int errorCount);
+    [LoggerMessage(8003, LogLevel.Error, "Configuration reload from {Path} ({Cause}) rejected with {Errors}; the last good configuration keeps serving")]
+    private partial void LogRejected(string path, string cause, string errors);
 
     [LoggerMessage(8004, LogLevel.Warning, "{Field} changed in {Path}, but it applies only at start: restart Tributary to apply it")]
     private partial void LogRestartNeeded(string field, string path);

@@ -57,7 +57,8 @@ public sealed class ConfigReloadTests
 
         // Break the YAML: rejected as a whole, the last good catalog serves, /health says why with the line.
         await File.WriteAllTextAsync(host.ConfigPath, Config(Http("live", live.Url) + Http("more", more.Url) + "  broken:\n    transport: pigeon\n"), Token);
-        await logs.WaitForAsync(Rejected, 1);
+        var rejected = await logs.WaitForAsync(Rejected, 1);
+        Assert.EndsWith("rejected with 1 error; the last good configuration keeps serving", rejected.Message, StringComparison.Ordinal);
         using (var health = await HealthAsync(host))
         {
             var reload = health.RootElement.GetProperty("reload");
