@@ -64,7 +64,7 @@ public static class TributaryCommandLine
                 ServersTryCommand.Create(options, context),
             },
             ReviewCommand.Create(options, context),
-            ConnectCommand.Create(context),
+            ConnectCommand.Create(options, context),
         };
 
         // A bare `tributary` runs the host: the product's main job.

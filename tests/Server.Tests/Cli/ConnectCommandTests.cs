@@ -75,6 +75,21 @@ public sealed class ConnectCommandTests
     }
 
     [Fact]
+    public async Task Connect_ConfigFileHostUrls_IsWhereClientsGoUnlessTheVariableSaysOtherwise()
+    {
+        using var registry = TempRegistry.Write("""
+            host:
+              urls: [http://0.0.0.0:9555]
+            """);
+
+        var fromFile = await CliRunner.RunAsync(["connect", "claude-code", "--config", registry.Path], Token);
+        var fromVariable = await CliRunner.RunAsync(["connect", "claude-code", "--config", registry.Path], new Dictionary<string, string> { ["TRIBUTARY_URLS"] = "http://127.0.0.1:9666" }, error: null, Token);
+
+        Assert.Equal(["claude mcp add --transport http --scope user tributary http://127.0.0.1:9555/mcp"], fromFile.OutputLines);
+        Assert.Equal(["claude mcp add --transport http --scope user tributary http://127.0.0.1:9666/mcp"], fromVariable.OutputLines);
+    }
+
+    [Fact]
     public async Task Connect_UrlOption_IsUsedAsGiven()
     {
         var result = await CliRunner.RunAsync(["connect", "inspector", "--url", "https://mcp.example.com/mcp"], Token);
