@@ -19,7 +19,7 @@ public sealed partial class McpConnectionManager
     /// Makes <paramref name="next"/> the registry in effect, diffing it against the current one by server name: a new
     /// server is added, a server no longer listed is taken out of routing and then
     /// disconnected (a stdio server's process tree ended), and a server whose entry changed, or whose <c>${VAR}</c>
-    /// values now resolve differently, is replaced by a new connection. Added servers, and changed ones whose old
+    /// values now resolve differently, is replaced by a new connection, which takes over its resource subscriptions. Added servers, and changed ones whose old
     /// connection was connected, are connected before this returns (failures show in their health), so their tools
     /// appear without waiting for a first use. An unchanged server keeps its connection and session: calls to it are not disturbed.
     /// <see cref="ServerListingChanged"/> is raised for each server added, removed or changed.
@@ -50,7 +50,9 @@ public sealed partial class McpConnectionManager
                 else
                 {
                     changed.Add(server.Name);
-                    entries.Add((Create(server), fingerprint));
+                    var replacement = Create(server);
+                    replacement.InheritSubscriptions(existing);
+                    entries.Add((replacement, fingerprint));
                     retiring.Add((existing, Reconfigured));
                 }
             }
@@ -58,9 +60,9 @@ public sealed partial class McpConnectionManager
             var removed = current.Connections.Where(c => next.Find(c.Name) is null).ToList();
             retiring.AddRange(removed.Select(c => (c, Removed)));
             // A server added is asked for at once, so its tools reach the clients listening for list changes; a server
-            // changed is if it was in use, to bring its tools back without waiting for a call.
+            // changed is if it was in use (connected, or subscribed to), to bring its tools and subscriptions back without waiting for a call.
             var reconnect = retiring
-                .Where(r => r.How == Reconfigured && r.Connection.Health.State == ServerState.Connected)
+                .Where(r => r.How == Reconfigured && (r.Connection.Health.State == ServerState.Connected || r.Connection.HasSubscriptions))
                 .Select(r => r.Connection.Name)
                 .Concat(added)
                 .Select(name => entries.First(e => e.Connection.Name == name).Connection)

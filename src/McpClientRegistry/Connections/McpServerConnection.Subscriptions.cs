@@ -52,6 +52,27 @@ internal sealed partial class McpServerConnection
         }
     }
 
+    /// <summary>
+    /// Takes over <paramref name="predecessor"/>'s subscribers (a reload replaced it with this connection), so they keep
+    /// getting updates: they are sent to the server on this connection's first session, like after any reconnect.
+    /// </summary>
+    public void InheritSubscriptions(McpServerConnection predecessor)
+    {
+        KeyValuePair<string, int>[] inherited;
+        lock (predecessor._subscriptionGate)
+        {
+            inherited = [.. predecessor._subscriptions];
+        }
+
+        lock (_subscriptionGate)
+        {
+            foreach (var (uri, count) in inherited)
+            {
+                _subscriptions[uri] = _subscriptions.GetValueOrDefault(uri) + count;
+            }
+        }
+    }
+
     /// <summary>Whether <paramref name="uri"/> lost its last subscriber (the server should be told).</summary>
     private bool DropSubscriber(string uri)
     {
@@ -102,7 +123,8 @@ internal sealed partial class McpServerConnection
         }
     }
 
-    private bool HasSubscriptions
+    /// <summary>Whether anyone is subscribed to one of the server's resources.</summary>
+    public bool HasSubscriptions
     {
         get
         {
