@@ -91,6 +91,13 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
             text = connection.Redactor.Redact(text);
         }
 
+        // A server a reload removed or replaced may still finish a call and have it written about; while anything
+        // holds its connection, its secrets are still known here.
+        foreach (var (connection, _) in _retired)
+        {
+            text = connection.Redactor.Redact(text);
+        }
+
         return text;
     }
 

@@ -76,6 +76,22 @@ public sealed partial class McpConnectionManagerTests
     }
 
     [Fact]
+    public async Task Apply_ServerWithSecretRemoved_ItsSecretIsStillRedactedWhileItsConnectionLives()
+    {
+        await using var factory = new InMemoryUpstreamFactory(new InMemoryUpstream("docs").WithEcho());
+        var secret = TestRegistry.Http("docs") with { AuthType = McpAuthKind.Header, Headers = new Dictionary<string, string> { ["X-Api-Key"] = "s3cr3t-of-docs-91f" } };
+        var (manager, catalog) = TestRegistry.Create(factory, servers: secret);
+        await using var _ = manager;
+        await catalog.CallToolAsync("docs__echo", s_hi, CallContext.None, Token);
+        var retired = manager.Connections[0];
+
+        await manager.ApplyAsync(new RegistryConfig("test.yml", []), Token);
+
+        Assert.Equal("upstream said: *** is wrong", manager.RedactSecrets("upstream said: s3cr3t-of-docs-91f is wrong"));
+        GC.KeepAlive(retired);
+    }
+
+    [Fact]
     public async Task Apply_EntryChanged_OldConnectionClosedAndNewOneConnected()
     {
         await using var factory = new InMemoryUpstreamFactory(new InMemoryUpstream("docs").WithEcho());
