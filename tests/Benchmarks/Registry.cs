@@ -1,4 +1,5 @@
 using System.Text;
+using Tributary.TestSupport.Node;
 
 namespace Tributary.Benchmarks;
 
@@ -9,6 +10,15 @@ internal static class Registry
         mcp_servers:
           everything:
             url: {url}
+        """;
+
+    /// <summary>server-everything as a stdio child of Tributary.</summary>
+    public static string Stdio(NodeCommand command) => $$"""
+        mcp_servers:
+          everything:
+            transport: stdio
+            command: "{{command.Command}}"
+            args: [{{string.Join(", ", command.Arguments.Select(a => $"\"{a}\""))}}]
         """;
 
     /// <summary><paramref name="count"/> servers in front of the same upstream, each under its own prefix.</summary>

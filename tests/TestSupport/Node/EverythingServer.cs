@@ -49,6 +49,9 @@ public sealed class EverythingServer : IAsyncDisposable
     public HttpTransportMode TransportMode =>
         Transport == EverythingTransport.Sse ? HttpTransportMode.Sse : HttpTransportMode.StreamableHttp;
 
+    /// <summary>Gets the id of the server's node process (its CPU and memory, for the benchmark).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Gets whether the server process is running.</summary>
     public bool IsRunning => !_process.HasExited;
 

@@ -1,0 +1,16 @@
+namespace Tributary.Benchmarks;
+
+/// <summary>One endpoint the load is measured against, with the process whose cost is the target's.</summary>
+/// <param name="Name">The name in the tables.</param>
+/// <param name="Upstream">How it reaches server-everything.</param>
+/// <param name="McpUrl">Its streamable HTTP endpoint.</param>
+/// <param name="ToolName">The name <c>echo</c> has there.</param>
+/// <param name="Pid">The gateway's process (the upstream's for the direct target).</param>
+/// <param name="Owner">Stops the gateway; null when something else owns the process.</param>
+internal sealed record BenchTarget(string Name, string Upstream, Uri McpUrl, string ToolName, int Pid, IAsyncDisposable? Owner)
+    : IAsyncDisposable
+{
+    public bool IsDirect => Owner is null;
+
+    public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
