@@ -43,13 +43,14 @@ internal sealed partial class ConfigReloader
         var result = TributaryConfigLoader.Load(Path);
         if (!result.IsValid)
         {
+            // The status first: whoever reads the log and then /health sees the reload that was logged.
+            Volatile.Write(ref _status, Status with { State = ReloadStatus.Failed, LastAttempt = attempted, Errors = [.. result.Errors.Select(e => e.ToString())] });
             foreach (var error in result.Errors)
             {
                 LogRejectedError(error.ToString());
             }
 
             LogRejected(Path, cause, Plural.Of(result.Errors.Count, "error"));
-            Volatile.Write(ref _status, Status with { State = ReloadStatus.Failed, LastAttempt = attempted, Errors = [.. result.Errors.Select(e => e.ToString())] });
             return;
         }
 
@@ -64,8 +65,8 @@ internal sealed partial class ConfigReloader
             LogRestartNeeded(field, Path);
         }
 
-        LogApplied(Path, cause, Names(changes.Added), Names(changes.Removed), Names(changes.Changed), Names(AgentNames(next).Except(AgentNames(previous))), Names(AgentNames(previous).Except(AgentNames(next))));
         Volatile.Write(ref _status, new ReloadStatus(ReloadStatus.Applied, Path, attempted, attempted, [], [.. restartNeeded.Select(f => $"{f} changed: restart Tributary to apply it")]));
+        LogApplied(Path, cause, Names(changes.Added), Names(changes.Removed), Names(changes.Changed), Names(AgentNames(next).Except(AgentNames(previous))), Names(AgentNames(previous).Except(AgentNames(next))));
     }
 
     private static IEnumerable<string> AgentNames(TributaryConfig config) => config.Agents.All.Select(a => a.Name);
