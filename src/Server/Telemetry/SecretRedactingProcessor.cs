@@ -12,12 +12,12 @@ namespace Tributary.Server.Telemetry;
 internal sealed class SecretRedactingProcessor(IServiceProvider services) : BaseProcessor<Activity>
 {
     // Resolved on the first span, not when the tracer is built: the manager need not exist that early.
-    private readonly Lazy<McpConnectionManager?> _manager = new(() => (McpConnectionManager?)services.GetService(typeof(McpConnectionManager)));
+    private McpConnectionManager? _manager;
 
     public override void OnEnd(Activity data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_manager.Value is not { } manager)
+        if (Manager() is not { } manager)
         {
             return;
         }
@@ -40,6 +40,27 @@ internal sealed class SecretRedactingProcessor(IServiceProvider services) : Base
         if (data.StatusDescription is { } description)
         {
             data.SetStatus(data.Status, manager.RedactSecrets(description));
+        }
+    }
+
+    /// <summary>
+    /// Activity listeners are process-wide, so a span (say, another HttpClient's) can end while the host shuts
+    /// down; by then the provider is disposed and so is the exporter, so there is nothing left to redact for.
+    /// </summary>
+    private McpConnectionManager? Manager()
+    {
+        if (_manager is { } manager)
+        {
+            return manager;
+        }
+
+        try
+        {
+            return _manager = (McpConnectionManager?)services.GetService(typeof(McpConnectionManager));
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
         }
     }
 }
