@@ -34,14 +34,25 @@ internal static class CallMarker
             message["params"] = parameters;
         }
 
-        if (parameters["_meta"] is not JsonObject meta)
+        MarkParams(parameters, key);
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="key"/> into a request's or notification's <paramref name="parameters"/>, when they are an object.</summary>
+    public static void MarkParams(JsonNode? parameters, string key)
+    {
+        if (parameters is not JsonObject fields)
+        {
+            return;
+        }
+
+        if (fields["_meta"] is not JsonObject meta)
         {
             meta = [];
-            parameters["_meta"] = meta;
+            fields["_meta"] = meta;
         }
 
         meta[MetaKey] = key;
-        return true;
     }
 
     /// <summary>The key written into <paramref name="meta"/>, or <see langword="null"/>.</summary>

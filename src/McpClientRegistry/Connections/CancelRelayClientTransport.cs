@@ -10,12 +10,15 @@ namespace Tributary.McpClientRegistry.Connections;
 /// Wraps a server's transport so that its sessions tell the server about requests cancelled while still
 /// being sent (see <see cref="CancelRelayTransport"/>).
 /// </summary>
-internal sealed class CancelRelayClientTransport(IClientTransport inner, string serverName, InFlightCalls calls, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : IClientTransport
+internal sealed class CancelRelayClientTransport(IClientTransport inner, string serverName, InFlightCalls calls, Action<LoggingMessageNotificationParams> onLog, ILogger logger, bool injectable = false) : IClientTransport
 {
     /// <inheritdoc />
     public string Name => inner.Name;
 
+    /// <summary>The session transport the last <see cref="ConnectAsync"/> made, or <see langword="null"/> before that.</summary>
+    public CancelRelayTransport? Connected { get; private set; }
+
     /// <inheritdoc />
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
-        new CancelRelayTransport(await inner.ConnectAsync(cancellationToken), serverName, calls, onLog, logger);
+        Connected = new CancelRelayTransport(await inner.ConnectAsync(cancellationToken), serverName, calls, onLog, logger, injectable);
 }

@@ -28,17 +28,34 @@ namespace Tributary.McpClientRegistry.Connections;
 /// one whose caller takes no log messages); must not block.
 /// </param>
 /// <param name="logger">Where the transport logs.</param>
-internal sealed partial class CancelRelayTransport(ITransport inner, string serverName, InFlightCalls calls, Action<LoggingMessageNotificationParams> onLog, ILogger logger) : ITransport
+/// <param name="injectable">Whether messages read off a response by someone else may be handed to the session (<see cref="Inject"/>).</param>
+internal sealed partial class CancelRelayTransport(ITransport inner, string serverName, InFlightCalls calls, Action<LoggingMessageNotificationParams> onLog, ILogger logger, bool injectable = false) : ITransport
 {
     private static readonly TimeSpan s_notifyBound = TimeSpan.FromSeconds(5);
 
+    private readonly Channel<JsonRpcMessage>? _injected = injectable ? Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleReader = true }) : null;
     private ObservedMessageReader? _reader;
 
     /// <inheritdoc />
     public string? SessionId => inner.SessionId;
 
     /// <inheritdoc />
-    public ChannelReader<JsonRpcMessage> MessageReader => _reader ??= new ObservedMessageReader(inner.MessageReader, Observe);
+    public ChannelReader<JsonRpcMessage> MessageReader => _reader ??= new ObservedMessageReader(inner.MessageReader, Observe, _injected?.Reader);
+
+    /// <summary>
+    /// Hands the session a message that came on a response Tributary read itself, to be handled (and answered, if it is
+    /// a request) as if the transport had read it; false when this transport takes no such messages or is closed.
+    /// </summary>
+    public bool Inject(JsonRpcMessage message) => _injected?.Writer.TryWrite(message) ?? false;
+
+    /// <summary>
+    /// Handles a progress or log notification that came on a response Tributary read itself, at once and in order, as
+    /// the session's read loop does for the transport's own (<see cref="Observe"/>).
+    /// </summary>
+    public void ObserveRead(JsonRpcNotification notification) => Observe(notification);
+
+    /// <summary>Tells the server that request <paramref name="id"/> (<paramref name="method"/>) was cancelled.</summary>
+    public Task NotifyCancelledAsync(RequestId id, string method) => NotifyCancelledAsync(new JsonRpcRequest { Id = id, Method = method });
 
     /// <inheritdoc />
     public async Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
@@ -63,7 +80,11 @@ internal sealed partial class CancelRelayTransport(ITransport inner, string serv
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _injected?.Writer.TryComplete();
+        return inner.DisposeAsync();
+    }
 
     // Seen as the session reads them, not on the SDK's per-message tasks, which may handle a call's result first
     // (and drop a progress tick that arrives after it): a proxy would lose and reorder what came just before a result.

@@ -6,5 +6,5 @@ namespace Tributary.McpClientRegistry.Connections;
 /// <summary>Creates an initialized MCP client for one upstream server; the caller owns and disposes it.</summary>
 internal interface IUpstreamClientFactory
 {
-    Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken);
+    Task<UpstreamClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -12,11 +13,14 @@ internal sealed class InFlightCalls
 {
     private readonly Dictionary<string, CallContext> _calls = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private long _lastKey;
 
     /// <summary>Tracks a call for <paramref name="context"/> until the result is disposed.</summary>
     public Registration Register(CallContext context)
     {
-        var key = Guid.NewGuid().ToString("N");
+        // Unique per connection is enough: only this server sees the keys, and it sees every one of them anyway.
+        // A counter, not a GUID: Guid.NewGuid is a system call, a few percent of a forwarded call's CPU.
+        var key = Interlocked.Increment(ref _lastKey).ToString(CultureInfo.InvariantCulture);
         lock (_gate)
         {
             _calls.Add(key, context);

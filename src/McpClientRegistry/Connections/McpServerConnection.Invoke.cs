@@ -15,7 +15,10 @@ internal sealed partial class McpServerConnection
     /// <c>timeout</c>, traced and measured. A request the old session provably never processed is sent
     /// once more on a new session; any other request that dies with its connection fails and is not replayed.
     /// </summary>
-    public async Task<T> InvokeAsync<T>(string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    public Task<T> InvokeAsync<T>(string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
+        InvokeAsync(method, target, (session, token) => request(session.Client, token), cancellationToken);
+
+    private async Task<T> InvokeAsync<T>(string method, string? target, Func<UpstreamSession, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
     {
         using var activity = UpstreamTelemetry.StartCall(Name, method, target);
         var started = _time.GetTimestamp();
@@ -37,7 +40,7 @@ internal sealed partial class McpServerConnection
     }
 
     /// <summary>
-    /// Calls tool <paramref name="toolName"/> (its name on the server) as <see cref="InvokeAsync{T}"/> runs a request.
+    /// Calls tool <paramref name="toolName"/> (its name on the server) as <see cref="InvokeAsync{T}(string, string?, Func{McpClient, CancellationToken, Task{T}}, CancellationToken)"/> runs a request.
     /// While it runs, what the server sends about it (progress, log messages, sampling and elicitation requests) goes
     /// to <paramref name="context"/> and to no other call's caller.
     /// </summary>
@@ -45,12 +48,14 @@ internal sealed partial class McpServerConnection
         InvokeAsync(
             RequestMethods.ToolsCall,
             toolName,
-            async (client, token) =>
+            async (session, token) =>
             {
                 // Every call sends a fresh progress token, even when its caller wants no progress: it is how the
                 // call's response stream, and the progress for it, are known to be this call's.
                 using var call = _calls.Register(context);
-                return await client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = call.Token }, cancellationToken: token);
+                return session.ToolCalls is { } direct
+                    ? await direct.CallAsync(toolName, arguments, call.Key, token)
+                    : await session.Client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = call.Token }, cancellationToken: token);
             },
             cancellationToken);
 
@@ -85,7 +90,7 @@ internal sealed partial class McpServerConnection
         return Health;
     }
 
-    private async Task<T> InvokeCoreAsync<T>(string method, string? target, Func<McpClient, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
+    private async Task<T> InvokeCoreAsync<T>(string method, string? target, Func<UpstreamSession, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
     {
         var what = target is null ? method : $"{method} '{target}'";
         for (var attempt = 1; ; attempt++)
@@ -95,7 +100,7 @@ internal sealed partial class McpServerConnection
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                var result = await request(session.Client, linked.Token);
+                var result = await request(session, linked.Token);
                 var now = _time.GetUtcNow();
                 UpdateHealth(h => h with { LastSuccess = now, LastCheck = now });
                 return result;

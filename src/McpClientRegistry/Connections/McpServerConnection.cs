@@ -190,7 +190,8 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         _stderr.Clear();
         var started = _time.GetTimestamp();
         var callbacks = new UpstreamCallbacks(OnNotificationAsync, message => LogReceived?.Invoke(this, message), line => OnStderrLine(redactor.Redact(line)), _calls);
-        var client = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
+        var upstream = await _factory.CreateAsync(Config, endpoint, callbacks, cancellationToken);
+        var client = upstream.Client;
         var handshake = _time.GetElapsedTime(started);
         try
         {
@@ -200,7 +201,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             try
             {
                 var listing = await ServerListing.FetchAsync(client, Config.Tools, cancellationToken);
-                var session = new UpstreamSession(client, redactor, listing, _time.GetUtcNow());
+                var session = new UpstreamSession(upstream, redactor, listing, _time.GetUtcNow());
                 lock (_gate)
                 {
                     ObjectDisposedException.ThrowIf(_isDisposed, this);
@@ -232,6 +233,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         catch
         {
             await client.DisposeAsync();
+            upstream.ToolCalls?.Dispose();
             throw;
         }
     }

@@ -40,15 +40,22 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         Version = typeof(UpstreamClientFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
     };
 
-    public async Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken)
+    public async Task<UpstreamClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken)
     {
         // The SDK logs the command line it starts, stderr lines and exceptions with stderr tails: all may hold secrets.
         var logs = RedactingLoggerFactory.Wrap(loggerFactory, SecretRedactor.For(endpoint));
-        return await McpClient.CreateAsync(
-            new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>()),
-            CreateOptions(server, callbacks),
-            logs,
-            cancellationToken);
+        var streamable = server.Transport == McpTransportKind.StreamableHttp;
+        var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
+        var client = await McpClient.CreateAsync(transport, CreateOptions(server, callbacks), logs, cancellationToken);
+        if (!streamable || transport.Connected is not { } session)
+        {
+            return new UpstreamClient(client, null);
+        }
+
+        // Tool calls go out on their own client over the same shared handler: without the SDK's attribution of what
+        // comes back (CallAttributionHandler), which they do not need, as they read their own responses.
+        var http = new HttpClient(Bounded(server), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        return new UpstreamClient(client, new StreamableHttpToolCalls(http, endpoint.Url!, endpoint.Headers, client, session));
     }
 
     /// <summary>The client options every upstream session uses, whatever its transport.</summary>
@@ -120,7 +127,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
                 MaxReconnectionAttempts = 0,
             },
             // The handler chain is shared and outlives the client (disposeHandler: false); the client is the transport's.
-            new HttpClient(new CallAttributionHandler(callbacks.Calls) { InnerHandler = new MessageSizeLimitHandler(server.MaxMessageSize) { InnerHandler = httpHandler } }, disposeHandler: false)
+            new HttpClient(new CallAttributionHandler(callbacks.Calls) { InnerHandler = Bounded(server) }, disposeHandler: false)
             {
                 // Streams (SSE, long tool calls) are bounded per request by each server's timeout instead.
                 Timeout = Timeout.InfiniteTimeSpan,
@@ -128,4 +135,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
             logs,
             ownsHttpClient: true);
     }
+
+    // Clients over this chain never dispose it (disposeHandler: false): the handler under it is shared by all servers.
+    private MessageSizeLimitHandler Bounded(McpServerConfig server) => new(server.MaxMessageSize) { InnerHandler = httpHandler };
 }

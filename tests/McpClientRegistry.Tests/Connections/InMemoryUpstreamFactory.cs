@@ -1,4 +1,3 @@
-using ModelContextProtocol.Client;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Connections;
 
@@ -11,8 +10,8 @@ internal sealed class InMemoryUpstreamFactory(params InMemoryUpstream[] upstream
 
     public InMemoryUpstream this[string name] => _byName[name];
 
-    public Task<McpClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken) =>
-        _byName[server.Name].ConnectAsync(UpstreamClientFactory.CreateOptions(server, callbacks), cancellationToken);
+    public async Task<UpstreamClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken) =>
+        new(await _byName[server.Name].ConnectAsync(UpstreamClientFactory.CreateOptions(server, callbacks), cancellationToken), null);
 
     public async ValueTask DisposeAsync()
     {
