@@ -17,7 +17,7 @@ internal sealed class WebhookRedis : IAsyncDisposable
     private readonly Lock _gate = new();
 
     // Created on first use and touched by no member a host without Redis runs: a method that names it loads
-    // StackExchange.Redis when it is compiled, a megabyte or two of idle memory such a host never uses.
+    // StackExchange.Redis when it is compiled: about 0.6 MB of idle memory that such a host never uses.
     private Task<ConnectionMultiplexer>? _connection;
 
     /// <summary>Uses the configuration the cache registered (none when Redis is not configured).</summary>
