@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Tributary.McpClientRegistry.Configuration;
@@ -7,6 +7,11 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// A digest of what a server's entry resolves to (every <c>${VAR}</c> expanded), so a reload can tell that a variable an
 /// entry uses changed while its YAML did not, without keeping a second copy of the values, which may be secrets.
 /// </summary>
+/// <remarks>
+/// A 128-bit XxHash, not SHA-256: the digest only stays in this process, beside the connection that holds the values
+/// themselves, so it needs no resistance to attack; and SHA-256 here was the only thing that made an idle host start
+/// OpenSSL, about 5 MB of resident memory (libcrypto and its initialisation).
+/// </remarks>
 internal static class EndpointFingerprint
 {
     /// <summary>The digest of <paramref name="resolution"/>: the same for the same endpoint, or for the same problem.</summary>
@@ -39,7 +44,7 @@ internal static class EndpointFingerprint
             }
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     // Lengths first, so no value can pass for a separator and make two endpoints read alike.

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.Agents.Runs;
 using Tributary.Server.Limits;
 using Tributary.Server.Security;
@@ -30,12 +31,17 @@ internal static class AgentRunEndpoint
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapTributaryAgents(this IEndpointRouteBuilder endpoints)
     {
+        // A RequestDelegate, not a handler with parameters to bind: binding would build and compile expression trees
+        // (System.Linq.Expressions and their JIT) when the first request of any route arrives, for a route most hosts never use.
         endpoints.MapPost(Pattern, RunAsync).RequireTributaryKey();
         return endpoints;
     }
 
-    private static async Task RunAsync(string name, HttpContext http, AgentRunner runner, AgentRunLimiter limiter)
+    private static async Task RunAsync(HttpContext http)
     {
+        var name = (string)http.Request.RouteValues["name"]!;
+        var runner = http.RequestServices.GetRequiredService<AgentRunner>();
+        var limiter = http.RequestServices.GetRequiredService<AgentRunLimiter>();
         var cancellationToken = http.RequestAborted;
         var limits = limiter.Limits;
         if (await RequestBody.ReadAsync(http, limits.AgentsMaxBodyBytes, cancellationToken) is not { } body)

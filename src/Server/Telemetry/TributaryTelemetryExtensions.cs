@@ -59,9 +59,12 @@ internal static class TributaryTelemetryExtensions
     public static IHostApplicationBuilder AddTributaryTelemetry(this IHostApplicationBuilder builder, Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTributaryTelemetry(builder.Configuration, readVariable)?
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
+        ArgumentNullException.ThrowIfNull(readVariable);
+        if (IsOn(readVariable))
+        {
+            AddHostExport(builder, readVariable);
+        }
+
         return builder;
     }
 
@@ -78,11 +81,21 @@ internal static class TributaryTelemetryExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(readVariable);
-        if (string.IsNullOrWhiteSpace(readVariable(EndpointVariable)))
-        {
-            return null;
-        }
+        return IsOn(readVariable) ? AddExport(services, configuration, readVariable) : null;
+    }
 
+    private static bool IsOn(Func<string, string?> readVariable) => !string.IsNullOrWhiteSpace(readVariable(EndpointVariable));
+
+    // The OpenTelemetry SDK is named only in the methods below, which run only when telemetry is on: the runtime loads
+    // an assembly when it compiles a method that names one of its types, and a host that exports nothing should not
+    // carry the SDK's assemblies, types and compiled code in its idle memory.
+    private static void AddHostExport(IHostApplicationBuilder builder, Func<string, string?> readVariable) =>
+        AddExport(builder.Services, builder.Configuration, readVariable)
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
+
+    private static OpenTelemetryBuilder AddExport(IServiceCollection services, IConfigurationBuilder configuration, Func<string, string?> readVariable)
+    {
         configuration.AddInMemoryCollection(
             s_variables.Select(name => KeyValuePair.Create(name, readVariable(name))).Where(v => !string.IsNullOrWhiteSpace(v.Value)));
         return services.AddOpenTelemetry()
