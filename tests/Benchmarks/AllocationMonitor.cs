@@ -15,8 +15,10 @@ namespace Tributary.Benchmarks;
 /// allocation contexts (at most about 8 KB per thread, the same at both ends). A window is bracketed by the first
 /// sample after its start and the first sample stamped after its end, so it also holds up to about two seconds of
 /// the process's idle allocations around the run (timers, and the counters' own payloads); the benchmark prints that
-/// idle rate so a reader can see it is small next to the calls' bytes. The sampling costs the process one counter
-/// poll a second; waiting for samples happens outside the CPU windows.
+/// idle rate (about 15 KB/s here, so some 0.03 KB per call in a run of 1000 calls) so a reader can see it is small
+/// next to the calls' bytes. Waiting for samples happens outside the CPU windows, but the session itself runs during
+/// them: the benchmark prints Tributary's idle CPU without and with it (about 3 and 13 ms/s here, so ~0.01 ms per
+/// call at 1000 calls/s is the monitoring's, not the gateway's).
 /// </remarks>
 internal sealed class AllocationMonitor : IAsyncDisposable
 {

@@ -19,35 +19,42 @@ try
 {
     var http = await TributaryProcess.StartAsync(Registry.Single(upstream.Url), FreePort.Next(), token);
     var idleRss = ProcessStats.Memory(http.Pid).RssMb;
-
-    // What the monitoring costs Tributary, and what the allocation figures hold besides the calls (a window is
-    // bracketed by counter samples up to ~2 s apart): idle CPU without and with the counters session, idle bytes with it.
-    var idleWindow = TimeSpan.FromSeconds(3);
-    var cpuBefore = ProcessStats.CpuTime(http.Pid);
-    await Task.Delay(idleWindow, token);
-    var idleCpuOff = (ProcessStats.CpuTime(http.Pid) - cpuBefore).TotalMilliseconds / idleWindow.TotalSeconds;
-    var httpTarget = await MonitoredAsync(http, Goals.HttpUpstream, token);
-    targets.Add(httpTarget);
-    var httpAllocations = httpTarget.Allocations!;
-    var idleFrom = await httpAllocations.AllocatedBytesAtAsync(DateTime.UtcNow, token);
-    cpuBefore = ProcessStats.CpuTime(http.Pid);
-    var idleTo = await httpAllocations.AllocatedBytesAtAsync(DateTime.UtcNow + idleWindow, token);
-    var idleCpuOn = (ProcessStats.CpuTime(http.Pid) - cpuBefore).TotalMilliseconds / idleWindow.TotalSeconds;
-    Console.WriteLine(Invariant(
-        $"Tributary (HTTP upstream) idle: CPU {idleCpuOff:0.0} ms/s without the counters session, {idleCpuOn:0.0} ms/s with it; allocations {(idleTo - idleFrom) / idleWindow.TotalSeconds / 1024:0.0} KB/s"));
+    targets.Add(new(Goals.TributaryName, Goals.HttpUpstream, http.McpUrl, "everything__echo", http.Pid, http));
     var stdio = await TributaryProcess.StartAsync(Registry.Stdio(EverythingServer.StdioCommand), FreePort.Next(), token);
-    targets.Add(await MonitoredAsync(stdio, Goals.StdioUpstream, token));
+    targets.Add(new(Goals.TributaryName, Goals.StdioUpstream, stdio.McpUrl, "everything__echo", stdio.Pid, stdio));
     targets.Add(await PeerGateway.StartMcpProxyAsync(token));
     targets.Add(await PeerGateway.StartSupergatewayAsync(token));
     try
     {
         targets.Add(await PeerGateway.StartMcpHubAsync(upstream.Url, token));
     }
-    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or OperationCanceledException && !token.IsCancellationRequested)
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException or OperationCanceledException && !token.IsCancellationRequested)
     {
         Console.WriteLine($"mcp-hub did not start, left out of the comparison: {e.Message}");
     }
 
+    // What the monitoring costs Tributary, and what the allocation figures hold besides the calls (a window is
+    // bracketed by counter samples up to ~2 s apart): idle CPU without and with the counters session, idle bytes
+    // with it. Measured once the peers' start has given Tributary's own start-up time to settle.
+    var idleWindow = TimeSpan.FromSeconds(3);
+    var cpuBefore = ProcessStats.CpuTime(http.Pid);
+    await Task.Delay(idleWindow, token);
+    var idleCpuOff = (ProcessStats.CpuTime(http.Pid) - cpuBefore).TotalMilliseconds / idleWindow.TotalSeconds;
+    for (var i = 0; i < targets.Count; i++)
+    {
+        if (targets[i].Name == Goals.TributaryName)
+        {
+            targets[i] = targets[i] with { Allocations = await AllocationMonitor.StartAsync(targets[i].Pid, token) };
+        }
+    }
+
+    var httpAllocations = targets[1].Allocations!;
+    var idleFrom = await httpAllocations.AllocatedBytesAtAsync(DateTime.UtcNow, token);
+    cpuBefore = ProcessStats.CpuTime(http.Pid);
+    var idleTo = await httpAllocations.AllocatedBytesAtAsync(DateTime.UtcNow + idleWindow, token);
+    var idleCpuOn = (ProcessStats.CpuTime(http.Pid) - cpuBefore).TotalMilliseconds / idleWindow.TotalSeconds;
+    Console.WriteLine(Invariant(
+        $"Tributary (HTTP upstream) idle: CPU {idleCpuOff:0.0} ms/s without the counters session, {idleCpuOn:0.0} ms/s with it; allocations {(idleTo - idleFrom) / idleWindow.TotalSeconds / 1024:0.0} KB/s"));
     Console.WriteLine(Invariant($"Tributary (HTTP upstream): ready in {http.TimeToReady.TotalMilliseconds:0} ms, idle RSS {idleRss:0.0} MB"));
 
     var c1 = await EchoComparison.RunAsync(targets, 1, options, token);
@@ -86,17 +93,3 @@ return 0;
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-// A Tributary target with its allocations read from outside; the process is stopped if the monitor cannot start.
-static async Task<BenchTarget> MonitoredAsync(TributaryProcess process, string upstream, CancellationToken cancellationToken)
-{
-    try
-    {
-        var allocations = await AllocationMonitor.StartAsync(process.Pid, cancellationToken);
-        return new(Goals.TributaryName, upstream, process.McpUrl, "everything__echo", process.Pid, process) { Allocations = allocations };
-    }
-    catch
-    {
-        await process.DisposeAsync();
-        throw;
-    }
-}
