@@ -19,7 +19,7 @@ internal static class EchoComparison
         {
             foreach (var target in targets)
             {
-                loads.Add(await LeanLoad.ConnectAsync(target.McpUrl, concurrency, target.ToolName, cancellationToken));
+                loads.Add(await LeanLoad.ConnectAsync(target, concurrency, cancellationToken));
             }
 
             for (var i = 0; i < targets.Count; i++)
@@ -31,12 +31,19 @@ internal static class EchoComparison
             var gatewayCpu = new TimeSpan[targets.Count];
             var childrenCpu = new TimeSpan[targets.Count];
             var generatorCpu = new TimeSpan[targets.Count];
+            // Bytes the gateway allocated in its measured runs: null for targets without a monitor, and once a sample
+            // is missing (unknown rather than short).
+            var allocated = targets.Select(t => t.Allocations is null ? null : (long?)0).ToArray();
             var perRound = Math.Max(1, options.Calls / options.Rounds);
             for (var round = 0; round < options.Rounds; round++)
             {
                 for (var i = 0; i < targets.Count; i++)
                 {
                     var pid = targets[i].Pid;
+                    var monitor = targets[i].Allocations;
+
+                    // Waits (idle, outside the CPU window) for a counter sample taken before the run starts.
+                    var allocatedBefore = monitor is null || allocated[i] is null ? null : await monitor.AllocatedBytesAtAsync(DateTime.UtcNow, cancellationToken);
                     var gateway = ProcessStats.CpuTime(pid);
                     var children = ProcessStats.ChildrenCpuTime(pid);
                     var generator = Process.GetCurrentProcess().TotalProcessorTime;
@@ -44,6 +51,11 @@ internal static class EchoComparison
                     generatorCpu[i] += Process.GetCurrentProcess().TotalProcessorTime - generator;
                     gatewayCpu[i] += ProcessStats.CpuTime(pid) - gateway;
                     childrenCpu[i] += ProcessStats.ChildrenCpuTime(pid) - children;
+                    if (monitor is not null && allocated[i] is not null)
+                    {
+                        // The first sample stamped after the run's last answer.
+                        allocated[i] += await monitor.AllocatedBytesAtAsync(DateTime.UtcNow, cancellationToken) - allocatedBefore;
+                    }
                 }
             }
 
@@ -59,7 +71,8 @@ internal static class EchoComparison
                     childrenCpu[i].TotalMilliseconds / stats.Calls,
                     generatorCpu[i].TotalMilliseconds / stats.Calls,
                     ProcessStats.Memory(target.Pid).RssMb,
-                    ProcessStats.ChildrenRssMb(target.Pid));
+                    ProcessStats.ChildrenRssMb(target.Pid),
+                    allocated[i] / 1024.0 / stats.Calls);
             })];
         }
         finally

@@ -1,25 +1,28 @@
 using System.Diagnostics;
+using ModelContextProtocol.Client;
 
 namespace Tributary.Benchmarks;
 
-/// <summary>Independent <see cref="LeanSession"/>s at one endpoint, each calling <c>echo</c> back to back.</summary>
+/// <summary>Independent lean sessions (<see cref="ILeanSession"/>) at one target, each calling <c>echo</c> back to back.</summary>
 internal sealed class LeanLoad : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly LeanSession[] _sessions;
+    private readonly ILeanSession[] _sessions;
 
-    private LeanLoad(HttpClient http, LeanSession[] sessions)
+    private LeanLoad(HttpClient http, ILeanSession[] sessions)
     {
         _http = http;
         _sessions = sessions;
     }
 
-    public static async Task<LeanLoad> ConnectAsync(Uri endpoint, int sessions, string toolName, CancellationToken cancellationToken)
+    public static async Task<LeanLoad> ConnectAsync(BenchTarget target, int sessions, CancellationToken cancellationToken)
     {
-        // One connection per session at most, kept for the whole run, as separate clients would have.
+        // One connection per session at most, kept for the whole run, as separate clients would have; an SSE session
+        // holds its event stream open on one and posts on another.
+        var sse = target.Transport == HttpTransportMode.Sse;
         var http = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = sessions,
+            MaxConnectionsPerServer = sse ? 2 * sessions : sessions,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseProxy = false,
@@ -29,13 +32,23 @@ internal sealed class LeanLoad : IDisposable
         };
         try
         {
-            var started = new LeanSession[sessions];
-            for (var i = 0; i < sessions; i++)
+            var started = new List<ILeanSession>(sessions);
+            try
             {
-                started[i] = await LeanSession.StartAsync(http, endpoint, toolName, cancellationToken);
+                for (var i = 0; i < sessions; i++)
+                {
+                    started.Add(sse
+                        ? await LeanSseSession.StartAsync(http, target.McpUrl, target.ToolName, cancellationToken)
+                        : await LeanSession.StartAsync(http, target.McpUrl, target.ToolName, cancellationToken));
+                }
+            }
+            catch
+            {
+                started.ForEach(s => s.Dispose());
+                throw;
             }
 
-            return new LeanLoad(http, started);
+            return new LeanLoad(http, [.. started]);
         }
         catch
         {
@@ -77,5 +90,13 @@ internal sealed class LeanLoad : IDisposable
         return new LoadRun(latencies, total.Elapsed, errors);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var session in _sessions)
+        {
+            session.Dispose();
+        }
+
+        _http.Dispose();
+    }
 }

@@ -8,7 +8,7 @@ namespace Tributary.Benchmarks;
 /// One MCP session spoken in raw JSON-RPC over a shared <see cref="HttpClient"/>: no SDK, no JSON parsing of the
 /// answer, so the load generator's own CPU per call stays small next to the targets'.
 /// </summary>
-internal sealed class LeanSession
+internal sealed class LeanSession : ILeanSession
 {
     // Every peer's SDK speaks this revision; a newer one would be negotiated down and then refused in the header.
     private const string ProtocolVersion = "2025-06-18";
@@ -47,7 +47,7 @@ internal sealed class LeanSession
         return session;
     }
 
-    /// <summary>Calls <c>echo</c> once; false when the answer was not a successful result.</summary>
+    /// <inheritdoc />
     public async Task<bool> CallEchoAsync(CancellationToken cancellationToken)
     {
         using var response = await PostAsync("{\"jsonrpc\":\"2.0\",\"id\":" + ++_nextId + _callSuffix, cancellationToken);
@@ -83,6 +83,11 @@ internal sealed class LeanSession
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Nothing to release: the shared <see cref="HttpClient"/> belongs to the <see cref="LeanLoad"/>.</summary>
+    public void Dispose()
+    {
     }
 
     private async Task<HttpResponseMessage> PostAsync(string json, CancellationToken cancellationToken)

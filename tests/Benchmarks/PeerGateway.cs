@@ -7,8 +7,9 @@ using Tributary.TestSupport.Node;
 namespace Tributary.Benchmarks;
 
 /// <summary>
-/// The npm gateways Tributary is compared with, each turning a server-everything stdio child into streamable HTTP,
-/// started from the versions pinned in <c>tests/Benchmarks/npm</c>.
+/// The npm gateways Tributary is compared with, started from the versions pinned in <c>tests/Benchmarks/npm</c>:
+/// mcp-proxy and supergateway each turn a server-everything stdio child into streamable HTTP; mcp-hub fronts the
+/// benchmark's HTTP server-everything.
 /// </summary>
 internal static class PeerGateway
 {
@@ -40,6 +41,10 @@ internal static class PeerGateway
             [Script("supergateway", "dist/index.js"), "--stdio", child, "--outputTransport", "streamableHttp", "--stateful", "--port", Invariant(port), "--logLevel", "none"],
             cancellationToken);
     }
+
+    /// <summary>mcp-hub in front of <paramref name="upstream"/> (server-everything over streamable HTTP).</summary>
+    public static Task<BenchTarget> StartMcpHubAsync(Uri upstream, CancellationToken cancellationToken) =>
+        McpHubPeer.StartAsync(Script("mcp-hub", "dist/cli.js"), upstream, cancellationToken);
 
     private static async Task<BenchTarget> StartAsync(string name, int port, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

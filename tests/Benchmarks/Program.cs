@@ -24,6 +24,37 @@ try
     targets.Add(new(Goals.TributaryName, Goals.StdioUpstream, stdio.McpUrl, "everything__echo", stdio.Pid, stdio));
     targets.Add(await PeerGateway.StartMcpProxyAsync(token));
     targets.Add(await PeerGateway.StartSupergatewayAsync(token));
+    try
+    {
+        targets.Add(await PeerGateway.StartMcpHubAsync(upstream.Url, token));
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException or OperationCanceledException && !token.IsCancellationRequested)
+    {
+        Console.WriteLine($"mcp-hub did not start, left out of the comparison: {e.Message}");
+    }
+
+    // What the monitoring costs Tributary, and what the allocation figures hold besides the calls (a window is
+    // bracketed by counter samples up to ~2 s apart): idle CPU without and with the counters session, idle bytes
+    // with it. Measured once the peers' start has given Tributary's own start-up time to settle.
+    var idleWindow = TimeSpan.FromSeconds(3);
+    var cpuBefore = ProcessStats.CpuTime(http.Pid);
+    await Task.Delay(idleWindow, token);
+    var idleCpuOff = (ProcessStats.CpuTime(http.Pid) - cpuBefore).TotalMilliseconds / idleWindow.TotalSeconds;
+    for (var i = 0; i < targets.Count; i++)
+    {
+        if (targets[i].Name == Goals.TributaryName)
+        {
+            targets[i] = targets[i] with { Allocations = await AllocationMonitor.StartAsync(targets[i].Pid, token) };
+        }
+    }
+
+    var httpAllocations = targets[1].Allocations!;
+    var idleFrom = await httpAllocations.AllocatedBytesAtAsync(DateTime.UtcNow, token);
+    cpuBefore = ProcessStats.CpuTime(http.Pid);
+    var idleTo = await httpAllocations.AllocatedBytesAtAsync(DateTime.UtcNow + idleWindow, token);
+    var idleCpuOn = (ProcessStats.CpuTime(http.Pid) - cpuBefore).TotalMilliseconds / idleWindow.TotalSeconds;
+    Console.WriteLine(Invariant(
+        $"Tributary (HTTP upstream) idle: CPU {idleCpuOff:0.0} ms/s without the counters session, {idleCpuOn:0.0} ms/s with it; allocations {(idleTo - idleFrom) / idleWindow.TotalSeconds / 1024:0.0} KB/s"));
     Console.WriteLine(Invariant($"Tributary (HTTP upstream): ready in {http.TimeToReady.TotalMilliseconds:0} ms, idle RSS {idleRss:0.0} MB"));
 
     var c1 = await EchoComparison.RunAsync(targets, 1, options, token);
@@ -61,3 +92,4 @@ goals.Print();
 return 0;
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+

@@ -11,7 +11,7 @@ internal static class SoakRun
 {
     public static async Task<SoakFigures> RunAsync(BenchTarget target, BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        using var load = await LeanLoad.ConnectAsync(target.McpUrl, options.SoakSessions, target.ToolName, cancellationToken);
+        using var load = await LeanLoad.ConnectAsync(target, options.SoakSessions, cancellationToken);
         var total = (long)options.SoakSessions * options.SoakCalls;
         var first = await load.RunAsync(options.SoakCalls, cancellationToken);
         var rssAfterFirst = ProcessStats.Memory(target.Pid).RssMb;

@@ -10,6 +10,7 @@ namespace Tributary.Benchmarks;
 /// <param name="GeneratorCpuMs">CPU per call of this benchmark process while it drove the target.</param>
 /// <param name="RssMb">Resident memory of the target's own process after its runs.</param>
 /// <param name="ChildrenRssMb">Resident memory of its children after its runs.</param>
+/// <param name="AllocatedKbPerCall">KB the gateway's process allocated per call (Tributary only; see <see cref="AllocationMonitor"/>).</param>
 internal sealed record TargetFigures(
     BenchTarget Target,
     int Concurrency,
@@ -19,4 +20,5 @@ internal sealed record TargetFigures(
     double ChildrenCpuMs,
     double GeneratorCpuMs,
     double RssMb,
-    double ChildrenRssMb);
+    double ChildrenRssMb,
+    double? AllocatedKbPerCall);
