@@ -4,7 +4,8 @@ namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
 /// The key of the call a server's message came with, written into the message's <c>params._meta</c> by
-/// <see cref="CallMarkingStream"/> as it is read off the call's own response stream, and read back (and removed) here.
+/// <see cref="StreamableHttpToolCalls"/> as it reads the call's own response, and read back (and removed) here by whoever
+/// handles the message.
 /// </summary>
 /// <remarks>
 /// The key is the call's progress token, which only the server the call went to ever sees; and each connection has
@@ -15,31 +16,8 @@ internal static class CallMarker
     /// <summary>The <c>_meta</c> property that holds the key.</summary>
     public const string MetaKey = "dev.tributary/call";
 
-    /// <summary>Writes <paramref name="key"/> into a request's or notification's <paramref name="message"/>; false when it is neither.</summary>
-    public static bool Mark(JsonObject message, string key)
-    {
-        if (!message.ContainsKey("method"))
-        {
-            return false;
-        }
-
-        if (message["params"] is not JsonObject parameters)
-        {
-            if (message["params"] is not null)
-            {
-                return false;
-            }
-
-            parameters = [];
-            message["params"] = parameters;
-        }
-
-        MarkParams(parameters, key);
-        return true;
-    }
-
     /// <summary>Writes <paramref name="key"/> into a request's or notification's <paramref name="parameters"/>, when they are an object.</summary>
-    public static void MarkParams(JsonNode? parameters, string key)
+    public static void Mark(JsonNode? parameters, string key)
     {
         if (parameters is not JsonObject fields)
         {

@@ -179,15 +179,15 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
             case JsonRpcResponse or JsonRpcError when ((JsonRpcMessageWithId)message).Id == id:
                 return (JsonRpcMessageWithId)message;
             case JsonRpcNotification { Method: NotificationMethods.ProgressNotification or NotificationMethods.LoggingMessageNotification } notification:
-                CallMarker.MarkParams(notification.Params, key);
+                CallMarker.Mark(notification.Params, key);
                 transport.ObserveRead(notification);
                 break;
             case JsonRpcNotification notification:
-                CallMarker.MarkParams(notification.Params, key);
+                CallMarker.Mark(notification.Params, key);
                 transport.Inject(notification);
                 break;
             case JsonRpcRequest serverRequest:
-                CallMarker.MarkParams(serverRequest.Params, key);
+                CallMarker.Mark(serverRequest.Params, key);
                 transport.Inject(serverRequest);
                 break;
             case not null:

@@ -15,8 +15,8 @@ namespace Tributary.McpClientRegistry.Connections;
 /// <remarks>
 /// Every transport reads what the server sends within the server's <c>max_message_size</c>: stdio through
 /// <see cref="BoundedStdioClientTransport"/>, HTTP through a <see cref="MessageSizeLimitHandler"/> in front of
-/// <paramref name="httpHandler"/>, which all servers share. What a streamable HTTP server sends on a call's own response
-/// stream is marked as that call's (<see cref="CallAttributionHandler"/>).
+/// <paramref name="httpHandler"/>, which all servers share. Tool calls to a streamable HTTP server bypass the SDK client
+/// (<see cref="StreamableHttpToolCalls"/>), so what comes on a call's own response is known to be that call's.
 /// </remarks>
 internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILoggerFactory loggerFactory) : IUpstreamClientFactory
 {
@@ -52,8 +52,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
             return new UpstreamClient(client, null);
         }
 
-        // Tool calls go out on their own client over the same shared handler: without the SDK's attribution of what
-        // comes back (CallAttributionHandler), which they do not need, as they read their own responses.
+        // Tool calls go out on their own client over the same shared handler.
         var http = new HttpClient(Bounded(server), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         return new UpstreamClient(client, new StreamableHttpToolCalls(http, endpoint.Url!, endpoint.Headers, client, session));
     }
@@ -127,7 +126,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
                 MaxReconnectionAttempts = 0,
             },
             // The handler chain is shared and outlives the client (disposeHandler: false); the client is the transport's.
-            new HttpClient(new CallAttributionHandler(callbacks.Calls) { InnerHandler = Bounded(server) }, disposeHandler: false)
+            new HttpClient(Bounded(server), disposeHandler: false)
             {
                 // Streams (SSE, long tool calls) are bounded per request by each server's timeout instead.
                 Timeout = Timeout.InfiniteTimeSpan,
