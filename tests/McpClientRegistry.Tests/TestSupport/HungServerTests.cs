@@ -14,6 +14,7 @@ public sealed class HungServerTests
         await Assert.ThrowsAsync<TimeoutException>(() => RawClient.ConnectAsync(
             server.Url, HttpTransportMode.StreamableHttp, cancellationToken, initializationTimeout: TimeSpan.FromMilliseconds(500)));
 
+        await server.FirstConnection.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         Assert.True(server.ConnectionCount >= 1);
     }
 

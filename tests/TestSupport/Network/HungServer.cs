@@ -14,6 +14,7 @@ public sealed class HungServer : IAsyncDisposable
     private readonly List<Socket> _connections = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
+    private readonly TaskCompletionSource _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _connectionCount;
 
     private HungServer()
@@ -32,6 +33,12 @@ public sealed class HungServer : IAsyncDisposable
 
     /// <summary>Gets the number of connections accepted so far.</summary>
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    /// <summary>
+    /// Gets a task that completes once a connection has been accepted: a client may give up before the accept loop has
+    /// run (the kernel completes the handshake on its own), so wait for this rather than read <see cref="ConnectionCount"/>.
+    /// </summary>
+    public Task FirstConnection => _firstConnection.Task;
 
     /// <summary>Starts listening.</summary>
     /// <returns>The listening server.</returns>
@@ -89,6 +96,7 @@ public sealed class HungServer : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _connectionCount);
+            _firstConnection.TrySetResult();
         }
     }
 }
