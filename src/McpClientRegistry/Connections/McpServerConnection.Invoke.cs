@@ -92,7 +92,6 @@ internal sealed partial class McpServerConnection
 
     private async Task<T> InvokeCoreAsync<T>(string method, string? target, Func<UpstreamSession, CancellationToken, Task<T>> request, CancellationToken cancellationToken)
     {
-        var what = target is null ? method : $"{method} '{target}'";
         for (var attempt = 1; ; attempt++)
         {
             var session = await GetSessionAsync(cancellationToken);
@@ -102,12 +101,12 @@ internal sealed partial class McpServerConnection
             {
                 var result = await request(session, linked.Token);
                 var now = _time.GetUtcNow();
-                UpdateHealth(h => h with { LastSuccess = now, LastCheck = now });
+                UpdateHealth(now, static (h, now) => h with { LastSuccess = now, LastCheck = now });
                 return result;
             }
             catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {what} within {DurationText.Format(Config.Timeout)} (timeout); it may still have run, so it was not sent again", e);
+                throw new UpstreamException(Name, UpstreamFailureKind.Timeout, $"server '{Name}' did not answer {What(method, target)} within {DurationText.Format(Config.Timeout)} (timeout); it may still have run, so it was not sent again", e);
             }
             catch (McpProtocolException e) when (attempt == 1 && RejectedUnprocessed.Is(e) && !cancellationToken.IsCancellationRequested)
             {
@@ -121,9 +120,9 @@ internal sealed partial class McpServerConnection
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
                 // The SDK cancels the requests still pending when its transport closes.
-                var ended = await EndReasonAsync(session) ?? throw new UpstreamException(Name, UpstreamFailureKind.Unavailable, $"server '{Name}' cancelled {what} unexpectedly", e);
+                var ended = await EndReasonAsync(session) ?? throw new UpstreamException(Name, UpstreamFailureKind.Unavailable, $"server '{Name}' cancelled {What(method, target)} unexpectedly", e);
                 EndSession(session, session.Redactor.Redact(ended));
-                throw LostDuring(what, session.Redactor.Redact(ended), e);
+                throw LostDuring(What(method, target), session.Redactor.Redact(ended), e);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && FailureDescription.IsTransportFailure(e))
             {
@@ -135,7 +134,7 @@ internal sealed partial class McpServerConnection
                     continue;
                 }
 
-                throw LostDuring(what, reason, e);
+                throw LostDuring(What(method, target), reason, e);
             }
         }
     }
@@ -154,6 +153,9 @@ internal sealed partial class McpServerConnection
             return false;
         }
     }
+
+    // Built only for a failure's message: a call that succeeds needs no description of itself.
+    private static string What(string method, string? target) => target is null ? method : $"{method} '{target}'";
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

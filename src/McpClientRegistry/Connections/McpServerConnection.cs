@@ -252,6 +252,15 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         }
     }
 
+    // For the per-call update: a static change given its state allocates no closure.
+    private void UpdateHealth<TState>(TState state, Func<ServerHealth, TState, ServerHealth> change)
+    {
+        lock (_gate)
+        {
+            _health = change(_health, state);
+        }
+    }
+
     private static ServerHealth InitialHealth(McpServerConfig config, EndpointResolver resolver)
     {
         var health = new ServerHealth { Name = config.Name, Transport = config.Transport, Description = config.Description, State = ServerState.Idle };

@@ -36,6 +36,12 @@ public sealed class UpstreamTelemetry : IDisposable
     /// <summary>Starts the client activity of one upstream request.</summary>
     internal static Activity? StartCall(string server, string method, string? target)
     {
+        // Without a listener no activity is made: not even its name is worth building on every call.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity(target is null ? method : $"{method} {target}", ActivityKind.Client);
         activity?.SetTag(ServerTag, server);
         activity?.SetTag(MethodTag, method);

@@ -27,28 +27,56 @@ internal static class RequestBody
             limit.MaxRequestBodySize = maxBytes + 1;
         }
 
-        var body = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? ReadSize, maxBytes) + 1);
         try
         {
-            while (true)
-            {
-                var read = await request.Body.ReadAsync(body.GetMemory(ReadSize), cancellationToken);
-                if (read == 0)
-                {
-                    return body.WrittenSpan.ToArray();
-                }
-
-                body.Advance(read);
-                if (body.WrittenCount > maxBytes)
-                {
-                    return null;
-                }
-            }
+            return request.ContentLength is { } length
+                ? await ReadDeclaredAsync(request.Body, (int)length, cancellationToken)
+                : await ReadChunkedAsync(request.Body, maxBytes, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // Kestrel counts what it has received of a chunked body, which may run ahead of what was read here.
             return null;
+        }
+    }
+
+    // The server ends the body at Content-Length, so the declared size is the one array read into: a buffer sized for
+    // the largest read would cost every small JSON-RPC POST tens of kilobytes.
+    private static async Task<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[length];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.AsSpan(0, filled).ToArray();
+            }
+
+            filled += read;
+        }
+
+        return buffer;
+    }
+
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        var written = new ArrayBufferWriter<byte>((int)Math.Min(ReadSize, maxBytes) + 1);
+        while (true)
+        {
+            // Whatever room is left, growing only when it is full.
+            var read = await body.ReadAsync(written.GetMemory(), cancellationToken);
+            if (read == 0)
+            {
+                return written.WrittenSpan.ToArray();
+            }
+
+            written.Advance(read);
+            if (written.WrittenCount > maxBytes)
+            {
+                return null;
+            }
         }
     }
 }

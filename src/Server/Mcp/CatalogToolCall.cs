@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -21,7 +20,7 @@ internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions>
     /// </summary>
     public async ValueTask<CallToolResult> InvokeAsync(string name, RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
-        var arguments = Arguments(request.Params?.Arguments);
+        var arguments = JsonArguments.Of(request.Params?.Arguments);
         using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, DownstreamRequest.Abandoned(request));
         try
         {
@@ -39,8 +38,4 @@ internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions>
             };
         }
     }
-
-    // Values stay JsonElements: the upstream client serializes them as they came.
-    private static Dictionary<string, object?>? Arguments(IDictionary<string, JsonElement>? arguments) =>
-        arguments?.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
 }

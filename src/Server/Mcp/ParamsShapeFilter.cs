@@ -13,15 +13,14 @@ namespace Tributary.Server.Mcp;
 internal static class ParamsShapeFilter
 {
     /// <summary>The incoming message filter.</summary>
-    public static McpMessageFilter Filter { get; } = next => async (context, cancellationToken) =>
-    {
-        if (context.JsonRpcMessage is not JsonRpcRequest { Params: { } parameters and not JsonObject } request)
-        {
-            await next(context, cancellationToken);
-            return;
-        }
+    /// <remarks>Not async itself: every message passes through it, and only a refused one needs a state machine.</remarks>
+    public static McpMessageFilter Filter { get; } = next => (context, cancellationToken) =>
+        context.JsonRpcMessage is JsonRpcRequest { Params: { } parameters and not JsonObject } request
+            ? RefuseAsync(context.Server, request, parameters, cancellationToken)
+            : next(context, cancellationToken);
 
-        await context.Server.SendMessageAsync(
+    private static Task RefuseAsync(McpServer server, JsonRpcRequest request, JsonNode parameters, CancellationToken cancellationToken) =>
+        server.SendMessageAsync(
             new JsonRpcError
             {
                 Id = request.Id,
@@ -32,7 +31,6 @@ internal static class ParamsShapeFilter
                 },
             },
             cancellationToken);
-    };
 
     private static string Describe(JsonNode node) => node.GetValueKind() switch
     {

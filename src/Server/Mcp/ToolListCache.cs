@@ -41,19 +41,19 @@ internal sealed class ToolListCache
     /// An incoming message filter that answers an answerable <c>tools/list</c> after <paramref name="load"/>
     /// (which brings the collection up to date, as the listing filters do for the SDK's own answer).
     /// </summary>
-    public McpMessageFilter Filter(Func<CancellationToken, ValueTask> load) => next => async (context, cancellationToken) =>
-    {
-        if (context.JsonRpcMessage is not JsonRpcRequest { Method: RequestMethods.ToolsList } request || !CanAnswer(request, context.Server))
-        {
-            await next(context, cancellationToken);
-            return;
-        }
+    /// <remarks>Not async itself: every message passes through it, and only a listing answered here needs a state machine.</remarks>
+    public McpMessageFilter Filter(Func<CancellationToken, ValueTask> load) => next => (context, cancellationToken) =>
+        context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsList } request && CanAnswer(request, context.Server)
+            ? AnswerAsync(load, context.Server, request, cancellationToken)
+            : next(context, cancellationToken);
 
+    private async Task AnswerAsync(Func<CancellationToken, ValueTask> load, McpServer server, JsonRpcRequest request, CancellationToken cancellationToken)
+    {
         await load(cancellationToken);
 
         // The server this filter is given sends the response where the request came from (its POST or stream).
-        await context.Server.SendMessageAsync(new JsonRpcResponse { Id = request.Id, Result = Current() }, cancellationToken);
-    };
+        await server.SendMessageAsync(new JsonRpcResponse { Id = request.Id, Result = Current() }, cancellationToken);
+    }
 
     /// <summary>The listing of the collection as it is now, serialized at most once per change.</summary>
     public JsonNode Current()

@@ -26,11 +26,16 @@ internal sealed class McpKeyAuthenticationHandler(
 
     private const string BearerPrefix = "Bearer ";
 
+    // Stateful MCP sessions are bound to the caller's NameIdentifier; all holders of the key are one user. The two
+    // principals are made once: nothing changes a request's principal, and every /mcp POST would otherwise build one.
+    private static readonly ClaimsPrincipal s_local = Principal("local");
+    private static readonly ClaimsPrincipal s_keyHolder = Principal("key");
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (security.Key is not { } key)
         {
-            return Task.FromResult(Success("local"));
+            return Task.FromResult(Success(s_local));
         }
 
         var header = Request.Headers.Authorization.ToString();
@@ -45,7 +50,7 @@ internal sealed class McpKeyAuthenticationHandler(
         }
 
         return Task.FromResult(Matches(header[BearerPrefix.Length..].Trim(), key)
-            ? Success("key")
+            ? Success(s_keyHolder)
             : AuthenticateResult.Fail(McpKeyMessages.Mismatch));
     }
 
@@ -63,9 +68,9 @@ internal sealed class McpKeyAuthenticationHandler(
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
             SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    // Stateful MCP sessions are bound to the caller's NameIdentifier; all holders of the key are one user.
-    private static AuthenticateResult Success(string user) =>
-        AuthenticateResult.Success(new AuthenticationTicket(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], SchemeName)),
-            SchemeName));
+    private static AuthenticateResult Success(ClaimsPrincipal user) =>
+        AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName));
+
+    private static ClaimsPrincipal Principal(string user) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], SchemeName));
 }
