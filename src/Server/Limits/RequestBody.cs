@@ -9,6 +9,10 @@ internal static class RequestBody
 {
     private const int ReadSize = 16 * 1024;
 
+    // Up to this, a declared length is allocated at once; beyond it the buffer grows with what arrives, so a client
+    // that declares a large body and sends it slowly (or never) holds no more memory than it has sent.
+    private const int UpFrontLimit = 64 * 1024;
+
     /// <summary>
     /// The body, or <see langword="null"/> as soon as it is known to be longer than <paramref name="maxBytes"/> (from
     /// <c>Content-Length</c>, or while reading a chunked body); Kestrel's own limit is raised so that this one rules.
@@ -29,9 +33,9 @@ internal static class RequestBody
 
         try
         {
-            return request.ContentLength is { } length
+            return request.ContentLength is { } length and <= UpFrontLimit
                 ? await ReadDeclaredAsync(request.Body, (int)length, cancellationToken)
-                : await ReadChunkedAsync(request.Body, maxBytes, cancellationToken);
+                : await ReadGrowingAsync(request.Body, maxBytes, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -60,7 +64,7 @@ internal static class RequestBody
         return buffer;
     }
 
-    private static async Task<byte[]?> ReadChunkedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadGrowingAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         var written = new ArrayBufferWriter<byte>((int)Math.Min(ReadSize, maxBytes) + 1);
         while (true)
