@@ -26,6 +26,7 @@ internal sealed partial class ConfigReloadMonitor(ConfigReloader reloader, Tribu
     private readonly Channel<string> _requests = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private ConfigFileWatch? _watch;
     private string? _watchedAgents;
+    private PosixSignalRegistration? _signal;
 
     /// <summary>Asks for a reload; the signal handler and the file watch call this, and so may anything else.</summary>
     public void RequestReload(string cause)
@@ -34,11 +35,28 @@ internal sealed partial class ConfigReloadMonitor(ConfigReloader reloader, Tribu
         _requests.Writer.TryWrite(cause);
     }
 
+    /// <summary>
+    /// Handles SIGHUP and starts the file watch before the host counts as started (the loop itself runs on the thread
+    /// pool), so a change made right after start-up is never missed.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _signal = RegisterSignal();
+        Watch(configs.Current);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _signal?.Dispose();
+        _watch?.Dispose();
+        base.Dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var signal = RegisterSignal();
-        Watch(configs.Current);
         try
         {
             while (await _requests.Reader.WaitToReadAsync(stoppingToken))
@@ -70,6 +88,7 @@ internal sealed partial class ConfigReloadMonitor(ConfigReloader reloader, Tribu
         }
         finally
         {
+            _signal?.Dispose();
             _watch?.Dispose();
         }
     }
