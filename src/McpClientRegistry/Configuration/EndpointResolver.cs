@@ -56,7 +56,8 @@ public sealed class EndpointResolver(Func<string, string?> readVariable)
             }
         }
 
-        return new ResolvedEndpoint { Url = uri, Headers = headers };
+        string? clientSecret = server.AuthType == McpAuthKind.OAuth && server.ClientSecretEnv is { } variable ? expander.ReadClientSecret(variable) : null;
+        return new ResolvedEndpoint { Url = uri, Headers = headers, ClientSecret = clientSecret };
     }
 
     private static ResolvedEndpoint ResolveStdio(McpServerConfig server, VariableExpander expander)

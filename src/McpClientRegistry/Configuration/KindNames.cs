@@ -7,7 +7,7 @@ public static class KindNames
     public const string TransportChoices = "streamable-http (the default; alias streamable_http), sse, stdio";
 
     /// <summary>The valid <c>auth_type</c> values, as listed in error messages.</summary>
-    public const string AuthChoices = "bearer, header, none (the default)";
+    public const string AuthChoices = "bearer, header, oauth, none (the default)";
 
     /// <summary>Reads a <c>transport</c> value, ignoring case.</summary>
     public static McpTransportKind? ParseTransport(string text) => text.ToLowerInvariant() switch
@@ -23,6 +23,7 @@ public static class KindNames
     {
         "bearer" => McpAuthKind.Bearer,
         "header" => McpAuthKind.Header,
+        "oauth" => McpAuthKind.OAuth,
         "none" => McpAuthKind.None,
         _ => null,
     };
@@ -40,6 +41,7 @@ public static class KindNames
     {
         McpAuthKind.Bearer => "bearer",
         McpAuthKind.Header => "header",
+        McpAuthKind.OAuth => "oauth",
         _ => "none",
     };
 }

@@ -11,4 +11,10 @@ public enum McpAuthKind
 
     /// <summary>The literal <c>headers</c> map, after <c>${VAR}</c> expansion (<c>header</c>).</summary>
     Header,
+
+    /// <summary>
+    /// OAuth 2.1 as the MCP authorization spec describes it (<c>oauth</c>): Tributary is the OAuth client, with a token
+    /// obtained by <c>tributary auth login</c> (authorization code) or by itself (client credentials).
+    /// </summary>
+    OAuth,
 }

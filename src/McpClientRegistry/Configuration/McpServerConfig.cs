@@ -50,6 +50,21 @@ public sealed record McpServerConfig
     /// <summary>For <see cref="McpAuthKind.Header"/>: headers sent with every request, values unexpanded.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyMap;
 
+    /// <summary>For <see cref="McpAuthKind.OAuth"/>: how the access token is obtained.</summary>
+    public OAuthGrant Grant { get; init; } = OAuthGrant.AuthorizationCode;
+
+    /// <summary>For <see cref="McpAuthKind.OAuth"/>: a pre-registered client ID; without it the client registers itself.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>For <see cref="McpAuthKind.OAuth"/>: the environment variable holding the pre-registered client's secret.</summary>
+    public string? ClientSecretEnv { get; init; }
+
+    /// <summary>For <see cref="McpAuthKind.OAuth"/>: the scopes to ask for; empty to take them from the server's challenge or metadata.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>For <see cref="McpAuthKind.OAuth"/>: a fixed loopback redirect URI for the login; a free port on 127.0.0.1 unless set.</summary>
+    public Uri? RedirectUri { get; init; }
+
     /// <summary>Whether the server is used at all.</summary>
     public bool Enabled { get; init; } = true;
 
@@ -92,6 +107,11 @@ public sealed record McpServerConfig
         && AuthType == other.AuthType
         && AuthTokenEnv == other.AuthTokenEnv
         && SameMap(Headers, other.Headers)
+        && Grant == other.Grant
+        && ClientId == other.ClientId
+        && ClientSecretEnv == other.ClientSecretEnv
+        && Scopes.SequenceEqual(other.Scopes)
+        && RedirectUri == other.RedirectUri
         && Enabled == other.Enabled
         && Description == other.Description
         && Prefix == other.Prefix

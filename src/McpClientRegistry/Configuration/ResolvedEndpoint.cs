@@ -24,6 +24,9 @@ public sealed record ResolvedEndpoint
     /// <summary>Headers for every HTTP request, including <c>Authorization</c> for bearer auth.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>For <c>auth_type: oauth</c>: the pre-registered client's secret, read from <c>client_secret_env</c>.</summary>
+    public string? ClientSecret { get; init; }
+
     /// <summary>
     /// Every value read from the environment while resolving: each <c>${VAR}</c>'s value and the bearer token. All
     /// count as secrets, wherever they ended up (<c>url</c> path, <c>command</c>, <c>args</c>, ...).

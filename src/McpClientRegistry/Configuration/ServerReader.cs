@@ -12,11 +12,12 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
     public static readonly IReadOnlyList<string> Fields =
     [
         "url", "transport", "command", "args", "env", "cwd", "auth_type", "auth_token_env", "headers",
-        "enabled", "description", "prefix", "tools", "timeout", "connect_timeout", "max_message_size",
+        "grant", "client_id", "client_secret_env", "scopes", "redirect_uri", "enabled", "description", "prefix", "tools", "timeout", "connect_timeout", "max_message_size",
     ];
 
     private static readonly string[] StdioOnlyFields = ["command", "args", "env", "cwd"];
-    private static readonly string[] HttpOnlyFields = ["url", "headers", "auth_type", "auth_token_env"];
+    private static readonly string[] HttpOnlyFields =
+        ["url", "headers", "auth_type", "auth_token_env", "grant", "client_id", "client_secret_env", "scopes", "redirect_uri"];
 
     // Set by Read before any field is read: one reader reads one entry.
     private MappingReader fields = null!;
@@ -62,6 +63,11 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
             AuthType = auth ?? McpAuthKind.None,
             AuthTokenEnv = ReadTokenVariable(),
             Headers = ReadMap("headers", "header name", "Authorization: \"Bearer ${TOKEN}\""),
+            Grant = ReadGrant(),
+            ClientId = ReadClientId(),
+            ClientSecretEnv = fields.VariableName("client_secret_env", "LINEAR_CLIENT_SECRET"),
+            Scopes = ReadScopes(),
+            RedirectUri = ReadRedirectUri(),
             Enabled = fields.Bool("enabled") ?? true,
             Description = fields.Text("description"),
             Tools = ReadTools(),
@@ -73,6 +79,7 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
         if (transport != McpTransportKind.Stdio)
         {
             CheckAuth(auth, server);
+            CheckOAuth(auth, server);
         }
 
         return server;

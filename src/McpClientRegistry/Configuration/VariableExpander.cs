@@ -73,6 +73,20 @@ internal sealed class VariableExpander
             : token;
     }
 
+    /// <summary>Reads an OAuth client secret from <paramref name="variable"/>; unset or empty is a problem.</summary>
+    public string? ReadClientSecret(string variable)
+    {
+        if (Problem is not null)
+        {
+            return null;
+        }
+
+        string? secret = _readVariable(variable);
+        return string.IsNullOrEmpty(secret)
+            ? Fail($"environment variable {variable} is {(secret is null ? "not set" : "empty")} ({Where("client_secret_env")}); export the client secret in it or set enabled: false")
+            : secret;
+    }
+
     /// <summary>Records <paramref name="problem"/> unless one is already recorded.</summary>
     public string? Fail(string problem)
     {

@@ -109,7 +109,7 @@ public sealed partial class McpConnectionManager
 
     private McpServerConnection Create(McpServerConfig server)
     {
-        var connection = new McpServerConnection(server, _resolver, _factory, _telemetry, _time, _logger);
+        var connection = new McpServerConnection(server, _resolver, _factory, Authorization, _telemetry, _time, _logger);
 
         // A retired connection's last words (its session ending as it closes) concern a server no longer served.
         connection.ListingChanged += c =>

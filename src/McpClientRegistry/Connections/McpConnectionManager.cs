@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Authorization;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 using Tributary.McpClientRegistry.Telemetry;
@@ -32,8 +33,9 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
         EndpointResolver? resolver = null,
-        UpstreamTelemetry? telemetry = null)
-        : this(registry, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System, resolver ?? EndpointResolver.FromEnvironment, telemetry ?? new UpstreamTelemetry(), factory: null)
+        UpstreamTelemetry? telemetry = null,
+        UpstreamAuthorization? authorization = null)
+        : this(registry, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System, resolver ?? EndpointResolver.FromEnvironment, telemetry ?? new UpstreamTelemetry(), factory: null, authorization)
     {
     }
 
@@ -43,15 +45,18 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
         TimeProvider timeProvider,
         EndpointResolver resolver,
         UpstreamTelemetry telemetry,
-        IUpstreamClientFactory? factory)
+        IUpstreamClientFactory? factory,
+        UpstreamAuthorization? authorization = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        // Without one given, tokens live in memory only: nothing is written for a manager nobody configured to keep them.
+        Authorization = authorization ?? new UpstreamAuthorization(TokenStore.InMemory());
         _httpHandler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             AutomaticDecompression = DecompressionMethods.All,
         };
-        _factory = factory ?? new UpstreamClientFactory(_httpHandler, loggerFactory);
+        _factory = factory ?? new UpstreamClientFactory(_httpHandler, loggerFactory, Authorization);
         _resolver = resolver;
         _telemetry = telemetry;
         _time = timeProvider;
@@ -70,6 +75,9 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
     /// <see cref="CallContext.Log"/>), on its session's read loop in the order they came; handlers must not block.
     /// </summary>
     public event Action<string, LoggingMessageNotificationParams>? LogReceived;
+
+    /// <summary>How OAuth servers get their tokens, and where each one's authorization stands.</summary>
+    public UpstreamAuthorization Authorization { get; }
 
     /// <summary>The registry in effect: the one the manager was built from, or the last one applied by <see cref="ApplyAsync"/>.</summary>
     public RegistryConfig Registry => Table.Registry;
@@ -102,11 +110,19 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
     }
 
     /// <summary>The last known health of every server, in registry order, without contacting any.</summary>
-    public IReadOnlyList<ServerHealth> GetHealth() => [.. Connections.Select(c => c.Health)];
+    public IReadOnlyList<ServerHealth> GetHealth() => [.. Connections.Select(c => WithAuth(c, c.Health))];
 
     /// <summary>Pings every enabled server in parallel (connecting where needed) and returns fresh health.</summary>
-    public async Task<IReadOnlyList<ServerHealth>> ProbeAllAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(Connections.Select(c => c.ProbeAsync(cancellationToken)));
+    public async Task<IReadOnlyList<ServerHealth>> ProbeAllAsync(CancellationToken cancellationToken)
+    {
+        var connections = Connections;
+        var healths = await Task.WhenAll(connections.Select(c => c.ProbeAsync(cancellationToken)));
+        return [.. healths.Select((health, i) => WithAuth(connections[i], health))];
+    }
+
+    // Only OAuth servers have an authorization to describe; the others' health is handed on as it is.
+    private ServerHealth WithAuth(McpServerConnection connection, ServerHealth health) =>
+        connection.Config.AuthType == McpAuthKind.OAuth ? health with { Auth = Authorization.Describe(connection.Config) } : health;
 
     /// <summary>Connects every enabled, configured server in parallel; failures show in health, not as exceptions.</summary>
     public Task ConnectAllAsync(CancellationToken cancellationToken) =>

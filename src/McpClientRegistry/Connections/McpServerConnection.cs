@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Tributary.McpClientRegistry.Authorization;
 using Tributary.McpClientRegistry.Catalog;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
@@ -21,6 +22,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
 {
     private readonly EndpointResolver _resolver;
     private readonly IUpstreamClientFactory _factory;
+    private readonly UpstreamAuthorization _authorization;
     private readonly UpstreamTelemetry _telemetry;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -43,6 +45,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         McpServerConfig config,
         EndpointResolver resolver,
         IUpstreamClientFactory factory,
+        UpstreamAuthorization authorization,
         UpstreamTelemetry telemetry,
         TimeProvider time,
         ILogger logger)
@@ -50,6 +53,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
         Config = config;
         _resolver = resolver;
         _factory = factory;
+        _authorization = authorization;
         _telemetry = telemetry;
         _time = time;
         _logger = logger;
@@ -144,10 +148,19 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             Volatile.Write(ref _redactor, redactor);
             try
             {
+                // Without a token nobody can get, trying would only register clients and fail: ask for a login instead.
+                _authorization.EnsureCanConnect(Config);
                 var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
                 ListingChanged?.Invoke(this);
                 _background.Start("re-subscription", token => ResubscribeAsync(session, token));
                 return session;
+            }
+            catch (Exception e) when (LoginRequiredException.Find(e) is { } login)
+            {
+                // A login is a person's job: no backoff helps, so the server waits, not configured, for one.
+                UpdateHealth(h => h with { State = ServerState.NotConfigured, LastError = login.Message, LastCheck = _time.GetUtcNow(), ToolCount = 0 });
+                LogNotConfigured(Name, login.Message);
+                throw new UpstreamException(Name, UpstreamFailureKind.NotConfigured, $"server '{Name}' {login.Message}", e);
             }
             catch (BrokenCircuitException)
             {

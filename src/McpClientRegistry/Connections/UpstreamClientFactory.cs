@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Authorization;
 using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.McpClientRegistry.Connections;
@@ -18,7 +19,7 @@ namespace Tributary.McpClientRegistry.Connections;
 /// <paramref name="httpHandler"/>, which all servers share. Tool calls to a streamable HTTP server bypass the SDK client
 /// (<see cref="StreamableHttpToolCalls"/>), so what comes on a call's own response is known to be that call's.
 /// </remarks>
-internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILoggerFactory loggerFactory) : IUpstreamClientFactory
+internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILoggerFactory loggerFactory, UpstreamAuthorization authorization) : IUpstreamClientFactory
 {
     internal const string ProtocolVersion = "2025-11-25";
 
@@ -43,8 +44,16 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
     public async Task<UpstreamClient> CreateAsync(McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, CancellationToken cancellationToken)
     {
         // The SDK logs the command line it starts, stderr lines and exceptions with stderr tails: all may hold secrets.
+        if (server.AuthType == McpAuthKind.OAuth && server.Grant == OAuthGrant.ClientCredentials)
+        {
+            endpoint = await WithClientCredentialsAsync(server, endpoint, cancellationToken);
+        }
+
         var logs = RedactingLoggerFactory.Wrap(loggerFactory, SecretRedactor.For(endpoint));
-        var streamable = server.Transport == McpTransportKind.StreamableHttp;
+
+        // The SDK's OAuth client holds the token inside its transport, so calls go through the SDK client as well.
+        bool sdkOAuth = server.AuthType == McpAuthKind.OAuth && server.Grant == OAuthGrant.AuthorizationCode;
+        var streamable = server.Transport == McpTransportKind.StreamableHttp && !sdkOAuth;
         var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
         var client = await McpClient.CreateAsync(transport, CreateOptions(server, callbacks), logs, cancellationToken);
         if (!streamable || transport.Connected is not { } session)
@@ -55,6 +64,23 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         // Tool calls go out on their own client over the same shared handler.
         var http = new HttpClient(Bounded(server), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         return new UpstreamClient(client, new StreamableHttpToolCalls(http, endpoint.Url!, endpoint.Headers, client, session));
+    }
+
+    private async Task<ResolvedEndpoint> WithClientCredentialsAsync(McpServerConfig server, ResolvedEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(Bounded(server), disposeHandler: false);
+        try
+        {
+            string token = await ClientCredentialsGrant.GetTokenAsync(http, server, endpoint, cancellationToken);
+            authorization.RecordSuccess(server.Name);
+            var headers = new Dictionary<string, string>(endpoint.Headers, StringComparer.OrdinalIgnoreCase) { ["Authorization"] = "Bearer " + token };
+            return endpoint with { Headers = headers, Secrets = [.. endpoint.Secrets, token] };
+        }
+        catch (LoginRequiredException)
+        {
+            authorization.RecordFailure(server.Name, "client credentials refused");
+            throw;
+        }
     }
 
     /// <summary>The client options every upstream session uses, whatever its transport.</summary>
@@ -124,6 +150,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
                 AdditionalHeaders = endpoint.Headers.ToDictionary(),
                 // A dead session is rebuilt by the connection with backoff, not retried inside the transport.
                 MaxReconnectionAttempts = 0,
+                OAuth = server.AuthType == McpAuthKind.OAuth && server.Grant == OAuthGrant.AuthorizationCode ? authorization.CreateOptions(server, endpoint) : null,
             },
             // The handler chain is shared and outlives the client (disposeHandler: false); the client is the transport's.
             new HttpClient(Bounded(server), disposeHandler: false)

@@ -34,4 +34,10 @@ public sealed record ServerHealth
 
     /// <summary>When the next automatic connection attempt may happen, while failed.</summary>
     public DateTimeOffset? NextAttempt { get; init; }
+
+    /// <summary>
+    /// For an <c>auth_type: oauth</c> server, where its authorization stands: <c>needs login</c>,
+    /// <c>authorized (expires ...)</c> or <c>refresh failed (reason)</c>; <see langword="null"/> for other servers.
+    /// </summary>
+    public string? Auth { get; init; }
 }

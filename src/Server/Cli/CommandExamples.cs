@@ -54,6 +54,14 @@ internal static class CommandExamples
             "tributary agents run chat --prompt 'What does this project build?' --project group/app",
             "tributary agents run reviewer --prompt 'Review this merge request' --project group/app --mr 12",
         ],
+        ["tributary auth"] = ["tributary auth login linear", "tributary auth status"],
+        ["tributary auth login"] =
+        [
+            "tributary auth login linear                          # prints the URL, opens it on a desktop",
+            "tributary auth login linear --open-with firefox",
+        ],
+        ["tributary auth status"] = ["tributary auth status"],
+        ["tributary auth logout"] = ["tributary auth logout linear"],
         ["tributary servers"] = ["tributary servers try http://127.0.0.1:3001/mcp"],
         ["tributary servers try"] =
         [

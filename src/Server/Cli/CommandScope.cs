@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tributary.Agents.Configuration;
+using Tributary.McpClientRegistry.Authorization;
 using Tributary.McpClientRegistry.Catalog;
 using Tributary.McpClientRegistry.Connections;
 using Tributary.McpClientRegistry.Health;
@@ -24,10 +25,15 @@ internal sealed class CommandScope : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     /// <summary>Builds the services for <paramref name="config"/>; nothing is contacted yet.</summary>
-    public CommandScope(TributaryConfig config, CliContext context, LogLevel logLevel)
+    public CommandScope(TributaryConfig config, CliContext context, LogLevel logLevel, ILoginPrompt? prompt = null, bool keepTokens = true)
     {
         _context = context;
         var services = new ServiceCollection();
+
+        // Registered before the core, which only adds its own when none is there. Tokens kept on disk live in the
+        // user's data directory; a one-off check keeps them in memory and writes nothing.
+        services.AddSingleton(_ => keepTokens ? TokenStore.InDirectory(DataDirectory.Resolve(context.ReadVariable)) : TokenStore.InMemory());
+        services.AddSingleton(sp => new UpstreamAuthorization(sp.GetRequiredService<TokenStore>(), prompt));
 
         // Created by the container, so that disposing it disposes the factory too.
         services.AddSingleton(_ => context.CreateLoggerFactory(logLevel));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tributary.Agents.Configuration;
+using Tributary.McpClientRegistry.Authorization;
 using Tributary.McpClientRegistry.Configuration;
 using Tributary.McpClientRegistry.Health;
 
@@ -36,7 +37,25 @@ internal static class ServersTryCommand
             Description = "The arguments of --call as one JSON object, such as '{\"message\":\"hi\"}'",
             HelpName = "JSON",
         };
-        var command = new Command("try", "Connect to one MCP server as Tributary would, list its tools and optionally call one") { url, transport, headers, call, args };
+        var grant = new Option<string>("--grant")
+        {
+            Description = "If the server asks for OAuth: authorization_code (log in through the browser) or client_credentials",
+            DefaultValueFactory = _ => TryOAuth.GrantNames[0],
+        };
+        grant.AcceptOnlyFromAmong(TryOAuth.GrantNames);
+        var clientId = new Option<string?>("--client-id") { Description = "OAuth: a pre-registered client ID (default: register dynamically)", HelpName = "ID" };
+        var clientSecretEnv = new Option<string?>("--client-secret-env") { Description = "OAuth: the environment variable holding the client's secret", HelpName = "VAR" };
+        var scopes = new Option<string[]>("--scope")
+        {
+            Description = "OAuth: a scope to ask for (repeat for more; default: those the server names)",
+            HelpName = "SCOPE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var openWith = AuthLoginCommand.CreateOpenWith();
+        var command = new Command("try", "Connect to one MCP server as Tributary would, list its tools and optionally call one")
+        {
+            url, transport, headers, call, args, grant, clientId, clientSecretEnv, scopes, openWith,
+        };
         command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
             context,
             token => RunAsync(
@@ -45,7 +64,13 @@ internal static class ServersTryCommand
                     parseResult.GetRequiredValue(transport),
                     parseResult.GetValue(headers) ?? [],
                     parseResult.GetValue(call),
-                    parseResult.GetValue(args)),
+                    parseResult.GetValue(args),
+                    new TryOAuth(
+                        parseResult.GetRequiredValue(grant),
+                        parseResult.GetValue(clientId),
+                        parseResult.GetValue(clientSecretEnv),
+                        parseResult.GetValue(scopes) ?? [],
+                        parseResult.GetValue(openWith))),
                 options.LogLevel(parseResult),
                 context,
                 token),
@@ -62,7 +87,9 @@ internal static class ServersTryCommand
         }
 
         var registry = new RegistryConfig("command line", [request.ToServerConfig(ServerName)]);
-        await using var scope = new CommandScope(TributaryConfig.ForRegistry(registry), context, logLevel);
+        // A login here is a check: its tokens stay in memory and are gone when the command ends.
+        var login = new LoopbackLogin(new LoginUrlOpener(context, request.OAuth.OpenWith).PresentAsync);
+        await using var scope = new CommandScope(TributaryConfig.ForRegistry(registry), context, logLevel, login, keepTokens: false);
         var snapshot = await scope.ConnectAsync(cancellationToken);
         var health = scope.Manager.GetHealth()[0];
         if (health.State != ServerState.Connected)

@@ -59,6 +59,12 @@ public static class TributaryCommandLine
                 AgentsListCommand.Create(options, context),
                 AgentsRunCommand.Create(options, context),
             },
+            new Command("auth", "Log in to the registry's OAuth servers, show and forget their tokens")
+            {
+                AuthLoginCommand.Create(options, context),
+                AuthStatusCommand.Create(options, context),
+                AuthLogoutCommand.Create(options, context),
+            },
             new Command("servers", "Check an MCP server before adding it to the registry")
             {
                 ServersTryCommand.Create(options, context),

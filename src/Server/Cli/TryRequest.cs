@@ -8,7 +8,8 @@ namespace Tributary.Server.Cli;
 /// <param name="Headers">The <c>--header</c> values, <c>Name: value</c> each.</param>
 /// <param name="Tool">The tool to call, if any.</param>
 /// <param name="ArgsJson">The call's arguments as JSON, if any.</param>
-internal sealed record TryRequest(string Url, string Transport, IReadOnlyList<string> Headers, string? Tool, string? ArgsJson)
+/// <param name="OAuth">How to authorize when the server asks for OAuth (used only without <c>--header</c>).</param>
+internal sealed record TryRequest(string Url, string Transport, IReadOnlyList<string> Headers, string? Tool, string? ArgsJson, TryOAuth OAuth)
 {
     /// <summary>What is wrong with the command line, or <see langword="null"/>.</summary>
     public string? Problem()
@@ -23,11 +24,21 @@ internal sealed record TryRequest(string Url, string Transport, IReadOnlyList<st
             return $"--header '{header}' must be 'Name: value', such as 'Authorization: Bearer TOKEN'";
         }
 
-        return ArgsJson is not null && Tool is null ? "--args needs --call TOOL" : null;
+        if (ArgsJson is not null && Tool is null)
+        {
+            return "--args needs --call TOOL";
+        }
+
+        return OAuth.Problem();
     }
 
-    /// <summary>A registry entry for the server: no prefix, so its tools keep their own names.</summary>
-    public McpServerConfig ToServerConfig(string name) => new()
+    /// <summary>
+    /// A registry entry for the server: no prefix, so its tools keep their own names. Without <c>--header</c> it is
+    /// an OAuth entry, which sends nothing until the server asks for authorization (a 401 with its metadata).
+    /// </summary>
+    public McpServerConfig ToServerConfig(string name) => Headers.Count > 0 ? Plain(name) : OAuth.Apply(Plain(name) with { AuthType = McpAuthKind.OAuth });
+
+    private McpServerConfig Plain(string name) => new()
     {
         Name = name,
         Prefix = string.Empty,

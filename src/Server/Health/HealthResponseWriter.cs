@@ -184,6 +184,12 @@ internal static class HealthResponseWriter
         WriteTime(json, "nextAttempt", server.NextAttempt);
         json.WriteString("transport", KindNames.Of(server.Transport));
         json.WriteString("description", server.Description);
+        if (server.Auth is { } auth)
+        {
+            // Only OAuth servers have it: "needs login", "authorized (expires ...)", "refresh failed (...)".
+            json.WriteString("auth", auth);
+        }
+
         json.WriteEndObject();
     }
 

@@ -1,0 +1,26 @@
+// Runs `tributary servers try` for one client scenario of the conformance suite, as an operator would:
+// the scenario's pre-registered client (MCP_CONFORMANCE_CONTEXT) becomes --client-id and --client-secret-env,
+// and the authorization URL is followed with curl, since the suite's authorization server approves at once.
+// Usage (by the suite): node conformance-client.mjs TRIBUTARY [servers try options...] URL
+import { spawn } from 'node:child_process';
+
+const [tributary, ...rest] = process.argv.slice(2);
+const context = process.env.MCP_CONFORMANCE_CONTEXT ? JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT) : {};
+const url = rest.pop();
+const args = ['servers', 'try', ...rest, '--open-with', 'curl -s -L --max-time 30'];
+const env = { ...process.env };
+delete env.MCP_CONFORMANCE_CONTEXT;
+if (context.client_id) {
+  args.push('--client-id', context.client_id);
+}
+if (context.client_secret) {
+  env.CONFORMANCE_CLIENT_SECRET = context.client_secret;
+  args.push('--client-secret-env', 'CONFORMANCE_CLIENT_SECRET');
+}
+if ((process.env.MCP_CONFORMANCE_SCENARIO ?? '').startsWith('auth/client-credentials')) {
+  args.push('--grant', 'client_credentials');
+}
+args.push(url);
+
+const child = spawn(tributary, args, { stdio: 'inherit', env });
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
