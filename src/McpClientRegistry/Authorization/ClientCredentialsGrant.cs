@@ -30,7 +30,13 @@ internal static class ClientCredentialsGrant
 
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint);
         bool inForm = methods.Count > 0 && !methods.Contains("client_secret_basic") && methods.Contains("client_secret_post");
-        if (inForm)
+        if (endpoint.ClientKey is { } key)
+        {
+            form["client_id"] = server.ClientId!;
+            form["client_assertion_type"] = ClientAssertion.Type;
+            form["client_assertion"] = ClientAssertion.Create(server.ClientId!, authorizationServer, key, DateTimeOffset.UtcNow);
+        }
+        else if (inForm)
         {
             form["client_id"] = server.ClientId!;
             form["client_secret"] = endpoint.ClientSecret ?? string.Empty;
@@ -49,7 +55,7 @@ internal static class ClientCredentialsGrant
         {
             // The error code and description are the server's words about the request, never the secret.
             string error = body.RootElement.TryGetProperty("error", out var code) ? code.GetString() ?? "no error code" : "no access_token";
-            throw new LoginRequiredException($"the authorization server refused the client credentials ({(int)response.StatusCode}: {error}); check client_id and client_secret_env");
+            throw new LoginRequiredException($"the authorization server refused the client credentials ({(int)response.StatusCode}: {error}); check client_id and client_secret_env (or client_key_env)");
         }
 
         return accessToken;

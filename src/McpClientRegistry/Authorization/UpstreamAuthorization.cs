@@ -85,6 +85,7 @@ public sealed class UpstreamAuthorization
         RedirectUri = Prompt?.RedirectUriFor(server.Name, server.RedirectUri) ?? server.RedirectUri ?? s_noLogin,
         ClientId = server.ClientId,
         ClientSecret = endpoint.ClientSecret,
+        ClientMetadataDocumentUri = server.ClientMetadataUrl,
         Scopes = server.Scopes.Count > 0 ? server.Scopes : null,
         TokenCache = new ServerTokenCache(Store, server.Name, endpoint.Url!, RecordSuccess),
         AuthorizationCallbackHandler = (context, cancellationToken) =>

@@ -57,7 +57,8 @@ public sealed class EndpointResolver(Func<string, string?> readVariable)
         }
 
         string? clientSecret = server.AuthType == McpAuthKind.OAuth && server.ClientSecretEnv is { } variable ? expander.ReadClientSecret(variable) : null;
-        return new ResolvedEndpoint { Url = uri, Headers = headers, ClientSecret = clientSecret };
+        string? clientKey = server.AuthType == McpAuthKind.OAuth && server.ClientKeyEnv is { } keyVariable ? expander.ReadClientSecret(keyVariable, "client_key_env") : null;
+        return new ResolvedEndpoint { Url = uri, Headers = headers, ClientSecret = clientSecret, ClientKey = clientKey };
     }
 
     private static ResolvedEndpoint ResolveStdio(McpServerConfig server, VariableExpander expander)

@@ -59,6 +59,12 @@ public sealed record McpServerConfig
     /// <summary>For <see cref="McpAuthKind.OAuth"/>: the environment variable holding the pre-registered client's secret.</summary>
     public string? ClientSecretEnv { get; init; }
 
+    /// <summary>For <see cref="McpAuthKind.OAuth"/>: the HTTPS URL of Tributary's client ID metadata document, used as its client ID where the server supports that.</summary>
+    public Uri? ClientMetadataUrl { get; init; }
+
+    /// <summary>For <see cref="McpAuthKind.OAuth"/> client credentials: the environment variable holding the PEM private key that signs client assertions (private_key_jwt).</summary>
+    public string? ClientKeyEnv { get; init; }
+
     /// <summary>For <see cref="McpAuthKind.OAuth"/>: the scopes to ask for; empty to take them from the server's challenge or metadata.</summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
@@ -111,6 +117,8 @@ public sealed record McpServerConfig
         && ClientId == other.ClientId
         && ClientSecretEnv == other.ClientSecretEnv
         && Scopes.SequenceEqual(other.Scopes)
+        && ClientMetadataUrl == other.ClientMetadataUrl
+        && ClientKeyEnv == other.ClientKeyEnv
         && RedirectUri == other.RedirectUri
         && Enabled == other.Enabled
         && Description == other.Description

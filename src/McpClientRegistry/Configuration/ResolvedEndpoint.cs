@@ -27,6 +27,9 @@ public sealed record ResolvedEndpoint
     /// <summary>For <c>auth_type: oauth</c>: the pre-registered client's secret, read from <c>client_secret_env</c>.</summary>
     public string? ClientSecret { get; init; }
 
+    /// <summary>For <c>auth_type: oauth</c> client credentials: the PEM private key read from <c>client_key_env</c>.</summary>
+    public string? ClientKey { get; init; }
+
     /// <summary>
     /// Every value read from the environment while resolving: each <c>${VAR}</c>'s value and the bearer token. All
     /// count as secrets, wherever they ended up (<c>url</c> path, <c>command</c>, <c>args</c>, ...).

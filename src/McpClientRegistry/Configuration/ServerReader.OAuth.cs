@@ -3,7 +3,7 @@ namespace Tributary.McpClientRegistry.Configuration;
 /// <summary>Readers of the <c>auth_type: oauth</c> settings, and the rules between them.</summary>
 internal sealed partial class ServerReader
 {
-    private static readonly string[] OAuthFields = ["grant", "client_id", "client_secret_env", "scopes", "redirect_uri"];
+    private static readonly string[] OAuthFields = ["grant", "client_id", "client_secret_env", "client_key_env", "client_metadata_url", "scopes", "redirect_uri"];
     private static readonly string[] GrantNames = ["authorization_code", "client_credentials"];
 
     private OAuthGrant ReadGrant()
@@ -54,6 +54,23 @@ internal sealed partial class ServerReader
         return scopes;
     }
 
+    private Uri? ReadClientMetadataUrl()
+    {
+        if (fields.HttpUrl("client_metadata_url", "https://tributary.example.com/oauth/client.json") is not { } uri)
+        {
+            return null;
+        }
+
+        // The document's URL is the client ID; the spec wants HTTPS and a path, so the server can fetch it safely.
+        if (uri.Scheme != Uri.UriSchemeHttps || uri.AbsolutePath.Length <= 1)
+        {
+            fields.Problem("client_metadata_url", "must be an https:// URL with a path, e.g. 'https://tributary.example.com/oauth/client.json', where Tributary's client ID metadata document is served");
+            return null;
+        }
+
+        return uri;
+    }
+
     private Uri? ReadRedirectUri()
     {
         if (fields.HttpUrl("redirect_uri", "http://127.0.0.1:33418/callback") is not { } uri)
@@ -93,6 +110,11 @@ internal sealed partial class ServerReader
 
         if (server.Grant != OAuthGrant.ClientCredentials)
         {
+            if (fields.Key("client_key_env") is { } keyKey)
+            {
+                fields.Problem(keyKey, "client_key_env", "signs client assertions of grant 'client_credentials' only; set 'grant: client_credentials' or remove it");
+            }
+
             return;
         }
 
@@ -103,10 +125,15 @@ internal sealed partial class ServerReader
                 "is missing; grant 'client_credentials' needs the pre-registered client's ID, e.g. 'client_id: tributary'");
         }
 
-        if (server.ClientSecretEnv is null && fields.Node("client_secret_env") is null)
+        if (server.ClientSecretEnv is null && server.ClientKeyEnv is null && fields.Node("client_secret_env") is null && fields.Node("client_key_env") is null)
         {
             fields.Problem(grantNode, "client_secret_env",
-                "is missing; grant 'client_credentials' needs the NAME of the environment variable that holds the client secret, e.g. 'client_secret_env: LINEAR_CLIENT_SECRET'");
+                "is missing; grant 'client_credentials' needs the NAME of the environment variable that holds the client secret, e.g. 'client_secret_env: LINEAR_CLIENT_SECRET' (or 'client_key_env:' for a private key)");
+        }
+
+        if (fields.Key("client_metadata_url") is { } metadataKey)
+        {
+            fields.Problem(metadataKey, "client_metadata_url", "is used only by the login of grant 'authorization_code'; remove it for 'client_credentials'");
         }
 
         if (server.RedirectUri is not null && fields.Key("redirect_uri") is { } redirectKey)

@@ -12,12 +12,13 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
     public static readonly IReadOnlyList<string> Fields =
     [
         "url", "transport", "command", "args", "env", "cwd", "auth_type", "auth_token_env", "headers",
-        "grant", "client_id", "client_secret_env", "scopes", "redirect_uri", "enabled", "description", "prefix", "tools", "timeout", "connect_timeout", "max_message_size",
+        "grant", "client_id", "client_secret_env", "client_key_env", "client_metadata_url", "scopes", "redirect_uri",
+        "enabled", "description", "prefix", "tools", "timeout", "connect_timeout", "max_message_size",
     ];
 
     private static readonly string[] StdioOnlyFields = ["command", "args", "env", "cwd"];
     private static readonly string[] HttpOnlyFields =
-        ["url", "headers", "auth_type", "auth_token_env", "grant", "client_id", "client_secret_env", "scopes", "redirect_uri"];
+        ["url", "headers", "auth_type", "auth_token_env", "grant", "client_id", "client_secret_env", "client_key_env", "client_metadata_url", "scopes", "redirect_uri"];
 
     // Set by Read before any field is read: one reader reads one entry.
     private MappingReader fields = null!;
@@ -66,6 +67,8 @@ internal sealed partial class ServerReader(YamlReadContext context, string name,
             Grant = ReadGrant(),
             ClientId = ReadClientId(),
             ClientSecretEnv = fields.VariableName("client_secret_env", "LINEAR_CLIENT_SECRET"),
+            ClientKeyEnv = fields.VariableName("client_key_env", "TRIBUTARY_CLIENT_KEY"),
+            ClientMetadataUrl = ReadClientMetadataUrl(),
             Scopes = ReadScopes(),
             RedirectUri = ReadRedirectUri(),
             Enabled = fields.Bool("enabled") ?? true,

@@ -73,8 +73,8 @@ internal sealed class VariableExpander
             : token;
     }
 
-    /// <summary>Reads an OAuth client secret from <paramref name="variable"/>; unset or empty is a problem.</summary>
-    public string? ReadClientSecret(string variable)
+    /// <summary>Reads an OAuth client secret or key from <paramref name="variable"/> (named by <paramref name="field"/>); unset or empty is a problem.</summary>
+    public string? ReadClientSecret(string variable, string field = "client_secret_env")
     {
         if (Problem is not null)
         {
@@ -83,7 +83,7 @@ internal sealed class VariableExpander
 
         string? secret = _readVariable(variable);
         return string.IsNullOrEmpty(secret)
-            ? Fail($"environment variable {variable} is {(secret is null ? "not set" : "empty")} ({Where("client_secret_env")}); export the client secret in it or set enabled: false")
+            ? Fail($"environment variable {variable} is {(secret is null ? "not set" : "empty")} ({Where(field)}); export it or set enabled: false")
             : secret;
     }
 

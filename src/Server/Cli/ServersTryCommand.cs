@@ -45,6 +45,8 @@ internal static class ServersTryCommand
         grant.AcceptOnlyFromAmong(TryOAuth.GrantNames);
         var clientId = new Option<string?>("--client-id") { Description = "OAuth: a pre-registered client ID (default: register dynamically)", HelpName = "ID" };
         var clientSecretEnv = new Option<string?>("--client-secret-env") { Description = "OAuth: the environment variable holding the client's secret", HelpName = "VAR" };
+        var clientKeyEnv = new Option<string?>("--client-key-env") { Description = "OAuth client_credentials: the environment variable holding a PEM key that signs client assertions", HelpName = "VAR" };
+        var clientMetadataUrl = new Option<string?>("--client-metadata-url") { Description = "OAuth: the https:// URL of Tributary's client ID metadata document", HelpName = "URL" };
         var scopes = new Option<string[]>("--scope")
         {
             Description = "OAuth: a scope to ask for (repeat for more; default: those the server names)",
@@ -54,7 +56,7 @@ internal static class ServersTryCommand
         var openWith = AuthLoginCommand.CreateOpenWith();
         var command = new Command("try", "Connect to one MCP server as Tributary would, list its tools and optionally call one")
         {
-            url, transport, headers, call, args, grant, clientId, clientSecretEnv, scopes, openWith,
+            url, transport, headers, call, args, grant, clientId, clientSecretEnv, clientKeyEnv, clientMetadataUrl, scopes, openWith,
         };
         command.SetAction((parseResult, cancellationToken) => CommandRun.CatchCancellationAsync(
             context,
@@ -70,7 +72,9 @@ internal static class ServersTryCommand
                         parseResult.GetValue(clientId),
                         parseResult.GetValue(clientSecretEnv),
                         parseResult.GetValue(scopes) ?? [],
-                        parseResult.GetValue(openWith))),
+                        parseResult.GetValue(openWith),
+                        parseResult.GetValue(clientKeyEnv),
+                        parseResult.GetValue(clientMetadataUrl))),
                 options.LogLevel(parseResult),
                 context,
                 token),

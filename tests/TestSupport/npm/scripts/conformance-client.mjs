@@ -17,8 +17,15 @@ if (context.client_secret) {
   env.CONFORMANCE_CLIENT_SECRET = context.client_secret;
   args.push('--client-secret-env', 'CONFORMANCE_CLIENT_SECRET');
 }
+if (context.private_key_pem) {
+  env.CONFORMANCE_CLIENT_KEY = context.private_key_pem;
+  args.push('--client-key-env', 'CONFORMANCE_CLIENT_KEY');
+}
 if ((process.env.MCP_CONFORMANCE_SCENARIO ?? '').startsWith('auth/client-credentials')) {
   args.push('--grant', 'client_credentials');
+} else {
+  // Where the authorization server supports client ID metadata documents, this URL is Tributary's client ID.
+  args.push('--client-metadata-url', 'https://conformance-test.local/client-metadata.json');
 }
 args.push(url);
 
