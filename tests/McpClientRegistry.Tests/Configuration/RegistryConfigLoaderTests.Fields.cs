@@ -17,7 +17,7 @@ public sealed partial class RegistryConfigLoaderTests
     {
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    retries: 3\n");
 
-        Assert.Equal("tributary.yml:4:5: mcp_servers.docs.retries: unknown field 'retries'; valid fields are: url, transport, command, args, env, cwd, auth_type, auth_token_env, headers, enabled, description, prefix, tools, timeout, connect_timeout, max_message_size", error);
+        Assert.Equal("tributary.yml:4:5: mcp_servers.docs.retries: unknown field 'retries'; valid fields are: url, transport, command, args, env, cwd, auth_type, auth_token_env, headers, grant, client_id, client_secret_env, client_key_env, client_metadata_url, scopes, redirect_uri, enabled, description, prefix, tools, timeout, connect_timeout, max_message_size", error);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed partial class RegistryConfigLoaderTests
     {
         string error = Error("mcp_servers:\n  docs:\n    url: https://docs.example.com/mcp\n    auth_type: basic\n");
 
-        Assert.Equal("tributary.yml:4:16: mcp_servers.docs.auth_type: unknown auth_type 'basic'; use one of: bearer, header, none (the default)", error);
+        Assert.Equal("tributary.yml:4:16: mcp_servers.docs.auth_type: unknown auth_type 'basic'; use one of: bearer, header, oauth, none (the default)", error);
     }
 
     [Fact]
