@@ -48,13 +48,16 @@ internal sealed record StoredTokens
         AuthorizationServer = tokens.AuthorizationServer,
     };
 
-    /// <summary>The SDK's form, expiring <paramref name="early"/> before the server's time so it refreshes ahead of it.</summary>
+    /// <summary>
+    /// The SDK's form, expiring up to <paramref name="early"/> before the server's time (at most a tenth of the token's
+    /// life, so a short-lived token is not refreshed on every call) so the SDK refreshes it ahead of the server.
+    /// </summary>
     public TokenContainer ToContainer(TimeSpan early) => new()
     {
         TokenType = TokenType,
         AccessToken = AccessToken,
         RefreshToken = RefreshToken,
-        ExpiresIn = ExpiresIn is { } seconds ? Math.Max(0, seconds - (int)early.TotalSeconds) : null,
+        ExpiresIn = ExpiresIn is { } seconds ? seconds - Math.Min((int)early.TotalSeconds, seconds / 10) : null,
         Scope = Scope,
         ObtainedAt = ObtainedAt,
         ClientId = ClientId,

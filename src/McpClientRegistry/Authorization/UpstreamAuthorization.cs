@@ -97,6 +97,9 @@ public sealed class UpstreamAuthorization
     private Task<AuthorizationResult?> Refuse(string server)
     {
         var stored = Store.Load(server);
+
+        // The authorization server refused them: the tokens are of no use any more, and `auth status` should say so.
+        Store.Forget(server);
         bool expired = stored?.ExpiresAt is { } at && at <= DateTimeOffset.UtcNow + ServerTokenCache.RefreshAhead;
         if (expired && stored?.RefreshToken is { Length: > 0 })
         {

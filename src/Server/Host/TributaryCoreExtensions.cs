@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tributary.Agents;
 using Tributary.Agents.Configuration;
 using Tributary.McpClientRegistry;
+using Tributary.McpClientRegistry.Authorization;
 using Tributary.McpClientRegistry.Configuration;
 
 namespace Tributary.Server.Host;
@@ -19,6 +20,10 @@ internal static class TributaryCoreExtensions
     {
         ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(new EndpointResolver(readVariable));
+
+        // OAuth tokens live in the user's data directory (TRIBUTARY_DATA_DIR moves it); nothing is created there
+        // until an auth_type: oauth server first reads or stores a token.
+        services.TryAddSingleton(_ => TokenStore.InDirectory(DataDirectory.Resolve(readVariable)));
         services.AddMcpClientRegistry(config.Registry);
         services.AddTributaryGitLab(config, readVariable);
         services.AddTributaryAgents(config, readVariable);

@@ -61,6 +61,44 @@ public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<
         return RunSuiteAsync(scenario, ["client", "--command", $"{tributary} {arguments}", "--scenario", scenario]);
     }
 
+    /// <summary>
+    /// The authorization scenarios: <c>servers try</c> through <c>conformance-client.mjs</c>, which turns the scenario's
+    /// pre-registered client into <c>--client-id</c> / <c>--client-secret-env</c> / <c>--client-key-env</c> and follows
+    /// the authorization URL with curl (<c>--open-with</c>), since the suite's authorization server approves at once.
+    /// Left out: <c>auth/cross-app-access-complete-flow</c> (an enterprise identity provider's ID token exchanged for
+    /// an authorization grant, SEP-990: not implemented). <c>elicitation-sep1034-client-defaults</c> and
+    /// <c>sse-retry</c> are not about authorization (see the README).
+    /// </summary>
+    [Theory]
+    [InlineData("auth/metadata-default", "")]
+    [InlineData("auth/metadata-var1", "")]
+    [InlineData("auth/metadata-var2", "")]
+    [InlineData("auth/metadata-var3", "")]
+    [InlineData("auth/basic-cimd", "")]
+    [InlineData("auth/scope-from-www-authenticate", "")]
+    [InlineData("auth/scope-from-scopes-supported", "")]
+    [InlineData("auth/scope-omitted-when-undefined", "")]
+    [InlineData("auth/scope-step-up", "--call test-tool")]
+    [InlineData("auth/scope-retry-limit", "--call test-tool")]
+    [InlineData("auth/token-endpoint-auth-basic", "")]
+    [InlineData("auth/token-endpoint-auth-post", "")]
+    [InlineData("auth/token-endpoint-auth-none", "")]
+    [InlineData("auth/pre-registration", "")]
+    [InlineData("auth/2025-03-26-oauth-metadata-backcompat", "")]
+    [InlineData("auth/2025-03-26-oauth-endpoint-fallback", "")]
+    [InlineData("auth/resource-mismatch", "")]
+    [InlineData("auth/offline-access-scope", "")]
+    [InlineData("auth/offline-access-not-supported", "")]
+    [InlineData("auth/client-credentials-basic", "")]
+    [InlineData("auth/client-credentials-jwt", "")]
+    public Task ClientScenario_OAuthThroughServersTry_Passes(string scenario, string arguments)
+    {
+        var tributary = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "tributary.exe" : "tributary");
+        var wrapper = Path.Combine(NodeTools.NpmRoot, "scripts", "conformance-client.mjs");
+        Assert.DoesNotContain(' ', tributary + NodeTools.Node22 + wrapper);
+        return RunSuiteAsync(scenario, ["client", "--command", $"{NodeTools.Node22} {wrapper} {tributary} {arguments}".TrimEnd(), "--scenario", scenario]);
+    }
+
     private static async Task RunSuiteAsync(string scenario, IReadOnlyList<string> arguments)
     {
         var token = TestContext.Current.CancellationToken;

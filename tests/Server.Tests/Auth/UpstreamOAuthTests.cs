@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Tributary.Server.Tests.Cli;
+using Tributary.Server.Tests.Host;
+
+namespace Tributary.Server.Tests.Auth;
+
+/// <summary>
+/// An upstream behind a real in-test authorization server (<see cref="OAuthUpstream"/>): <c>tributary auth login</c>
+/// through the loopback callback (the URL followed with curl, where a person would use a browser), the stored token
+/// used by later runs, refreshed when the server stops taking it, and <c>needs login</c> on <c>/health</c> once revoked.
+/// </summary>
+public sealed class UpstreamOAuthTests : IAsyncLifetime
+{
+    private const string FollowWithCurl = "curl -s -L --max-time 30";
+
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("tributary-oauth-");
+    private OAuthUpstream? _upstream;
+    private TempRegistry? _registry;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private OAuthUpstream Upstream => _upstream!;
+
+    private Dictionary<string, string> Variables => new() { ["TRIBUTARY_DATA_DIR"] = _data.FullName };
+
+    private string ServersYaml => $"  secure:\n    url: {Upstream.SecureUrl}\n    auth_type: oauth\n  open:\n    url: {Upstream.OpenUrl}\n";
+
+    public async ValueTask InitializeAsync()
+    {
+        _upstream = await OAuthUpstream.StartAsync(TestContext.Current.TestOutputHelper, Token);
+        _registry = TempRegistry.Write($"mcp_servers:\n{ServersYaml}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _registry?.Dispose();
+        if (_upstream is not null)
+        {
+            await _upstream.DisposeAsync();
+        }
+
+        _data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task AuthStatus_BeforeLogin_NeedsLoginAndToolsCallSaysHowToLogIn()
+    {
+        var status = await RunAsync(["auth", "status"]);
+        var call = await RunAsync(["tools", "call", "secure__whoami"]);
+
+        Assert.Equal(["secure  needs login"], status.OutputLines);
+        Assert.Equal(1, call.ExitCode);
+        Assert.Equal("error: no tool named 'secure__whoami' is available: server 'secure' is not configured: needs login: run `tributary auth login secure`", call.ErrorLines[^1]);
+        Assert.Equal((0, 0), await Upstream.StatsAsync(Token));
+    }
+
+    [Fact]
+    public async Task AuthLogin_ThroughTheCallback_LaterRunsCallWithTheStoredEncryptedToken()
+    {
+        var login = await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl]);
+        var call = await RunAsync(["tools", "call", "secure__whoami"]);
+        var again = await RunAsync(["tools", "call", "secure__whoami"]);
+
+        Assert.Equal(0, login.ExitCode);
+        Assert.Matches(@"^secure: authorized \(expires \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\); 1 tool$", Assert.Single(login.OutputLines));
+        Assert.Contains(login.ErrorLines, line => line.StartsWith($"  {Upstream.BaseAddress}authorize?", StringComparison.Ordinal));
+        Assert.Equal(["authorized as demo_user"], call.OutputLines);
+        Assert.Equal(["authorized as demo_user"], again.OutputLines);
+        Assert.Equal((1, 0), await Upstream.StatsAsync(Token));
+
+        // Encrypted at rest, and never printed.
+        var tokens = await Upstream.TokensAsync(Token);
+        Assert.NotEmpty(tokens);
+        string stored = await File.ReadAllTextAsync(Path.Combine(_data.FullName, "tokens", "secure.token"), Token);
+        foreach (var token in tokens)
+        {
+            Assert.DoesNotContain(token, stored, StringComparison.Ordinal);
+            Assert.DoesNotContain(token, login.Output + login.Error + call.Error, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("AccessToken", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ToolsCall_TokenNoLongerAccepted_RefreshesItAndAnswers()
+    {
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        await Upstream.ExpireAccessTokensAsync(Token);
+
+        var call = await RunAsync(["tools", "call", "secure__whoami"]);
+        var status = await RunAsync(["auth", "status"]);
+
+        Assert.Equal(["authorized as demo_user"], call.OutputLines);
+        Assert.Equal((1, 1), await Upstream.StatsAsync(Token));
+        Assert.Matches(@"^secure  authorized \(expires .* UTC\)$", Assert.Single(status.OutputLines));
+    }
+
+    [Fact]
+    public async Task Health_TokensRevoked_NeedsLoginWhileTheOtherServerServes()
+    {
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        var issued = await Upstream.TokensAsync(Token);
+        await Upstream.RevokeAllAsync(Token);
+        await using var host = await RunningHost.StartAsync(
+            ServersYaml,
+            options => options with { ReadVariable = name => name == "TRIBUTARY_DATA_DIR" ? _data.FullName : null },
+            Token);
+
+        using var response = await host.Http.GetAsync(new Uri("/health?probe=true", UriKind.Relative), Token);
+        string text = await response.Content.ReadAsStringAsync(Token);
+        using var body = JsonDocument.Parse(text);
+        var servers = body.RootElement.GetProperty("servers");
+        var secure = servers.GetProperty("secure");
+        var open = servers.GetProperty("open");
+        var status = await RunAsync(["auth", "status"]);
+
+        Assert.Equal("not_configured", secure.GetProperty("state").GetString());
+        Assert.Equal("needs login", secure.GetProperty("auth").GetString());
+        Assert.Equal("needs login: the server refused the stored token; run `tributary auth login secure`", secure.GetProperty("lastError").GetString());
+        Assert.Equal("connected", open.GetProperty("state").GetString());
+        Assert.Equal(1, open.GetProperty("toolCount").GetInt32());
+        Assert.False(open.TryGetProperty("auth", out _));
+        Assert.Equal(["secure  needs login"], status.OutputLines);
+        Assert.All(issued, token => Assert.DoesNotContain(token, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AuthLogout_AfterLogin_ForgetsTheTokens()
+    {
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+
+        var logout = await RunAsync(["auth", "logout", "secure"]);
+        var status = await RunAsync(["auth", "status"]);
+        var again = await RunAsync(["auth", "logout", "secure"]);
+
+        Assert.Equal(["secure: forgot the stored tokens; it needs login"], logout.OutputLines);
+        Assert.Equal(["secure  needs login"], status.OutputLines);
+        Assert.Equal(["secure: no tokens were stored"], again.OutputLines);
+    }
+
+    [Fact]
+    public async Task AuthLogin_ServerWithoutOAuth_SaysSoWithTheFix()
+    {
+        var wrongName = await RunAsync(["auth", "login", "secur"]);
+        var notOAuth = await RunAsync(["auth", "login", "open"]);
+
+        Assert.Equal(1, wrongName.ExitCode);
+        Assert.Equal([$"error: the registry ({_registry!.Path}) has no server named 'secur'; did you mean 'secure'?"], wrongName.ErrorLines);
+        Assert.Equal(["error: server 'open' does not use OAuth (auth_type is 'none'); set 'auth_type: oauth' to log in to it"], notOAuth.ErrorLines);
+    }
+
+    private Task<CliResult> RunAsync(string[] args) =>
+        CliRunner.RunAsync([.. args, "--config", _registry!.Path], Variables, error: null, Token);
+}
