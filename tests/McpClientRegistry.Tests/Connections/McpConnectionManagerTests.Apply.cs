@@ -180,6 +180,8 @@ public sealed partial class McpConnectionManagerTests
         Assert.NotEqual(a, same with { Tools = new ToolFilter(["read_*"], ["read_secret"]) });
         Assert.NotEqual(a, same with { Headers = new Dictionary<string, string> { ["X"] = "1" } });
         Assert.NotEqual(a, same with { MaxMessageSize = 1 });
+        Assert.NotEqual(a, same with { Scopes = ["read"] });
+        Assert.NotEqual(a, same with { ClientId = "tributary" });
     }
 
     [Fact]
@@ -190,6 +192,7 @@ public sealed partial class McpConnectionManagerTests
         {
             "Name", "Transport", "Url", "Command", "Args", "Env", "Cwd", "AuthType", "AuthTokenEnv", "Headers", "Enabled",
             "Description", "Prefix", "Tools", "Timeout", "ConnectTimeout", "MaxMessageSize", "Location",
+            "Grant", "ClientId", "ClientSecretEnv", "ClientKeyEnv", "ClientMetadataUrl", "Scopes", "RedirectUri",
         };
 
         Assert.Equal(compared.Order(), typeof(McpServerConfig).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
