@@ -126,7 +126,7 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
 
     /// <summary>Connects every enabled, configured server in parallel; failures show in health, not as exceptions.</summary>
     public Task ConnectAllAsync(CancellationToken cancellationToken) =>
-        ConnectWhereAsync(h => h.State is not (ServerState.Disabled or ServerState.NotConfigured), cancellationToken);
+        ConnectWhereAsync(c => c.Health.State is not (ServerState.Disabled or ServerState.NotConfigured) || c.LoginArrived, cancellationToken);
 
     /// <summary>Whether any server is due for a connection attempt (see <see cref="McpServerConnection.IsDue"/>).</summary>
     internal bool AnyDue()
@@ -151,12 +151,12 @@ public sealed partial class McpConnectionManager : IAsyncDisposable
 
     /// <summary>Connects the servers never tried yet.</summary>
     internal Task ConnectUntriedAsync(CancellationToken cancellationToken) =>
-        ConnectWhereAsync(h => h.State is ServerState.Idle, cancellationToken);
+        ConnectWhereAsync(c => c.Health.State is ServerState.Idle, cancellationToken);
 
-    private async Task ConnectWhereAsync(Func<ServerHealth, bool> which, CancellationToken cancellationToken)
+    private async Task ConnectWhereAsync(Func<McpServerConnection, bool> which, CancellationToken cancellationToken)
     {
         var attempts = Connections
-            .Where(c => which(c.Health))
+            .Where(which)
             .Select(async c =>
             {
                 try

@@ -37,6 +37,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
     private ServerHealth _health;
     private SecretRedactor? _redactor;
     private bool _isDisposed;
+    private volatile bool _waitingForLogin;
 
     // Per connection, so what one server sends can only ever reach the calls made to it.
     private readonly InFlightCalls _calls = new();
@@ -82,15 +83,22 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
 
     /// <summary>
     /// Whether a caller that wants every listing should try to connect this server now: never tried, still
-    /// connecting, or failed with its backoff over (or none set). Connected, disabled and not configured servers,
-    /// and failed ones waiting for their next attempt, are not due.
+    /// connecting, failed with its backoff over (or none set), or waiting for a login that has now happened. Connected,
+    /// disabled and other not configured servers, and failed ones waiting for their next attempt, are not due.
     /// </summary>
     public bool IsDue => Health switch
     {
         { State: ServerState.Idle or ServerState.Connecting } => true,
         { State: ServerState.Failed, NextAttempt: var next } => next is not { } at || at <= _time.GetUtcNow(),
+        { State: ServerState.NotConfigured } => LoginArrived,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the server was waiting for <c>tributary auth login</c> and a token has been stored since: a running host
+    /// then connects it without a restart.
+    /// </summary>
+    public bool LoginArrived => _waitingForLogin && _authorization.Store.Has(Name);
 
     /// <summary>
     /// The server's resolved secrets, for text written about it outside a session (exported spans); resolved on first
@@ -151,6 +159,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
                 // Without a token nobody can get, trying would only register clients and fail: ask for a login instead.
                 _authorization.EnsureCanConnect(Config);
                 var session = await _connectPipeline.ExecuteAsync(token => new ValueTask<UpstreamSession>(AttemptAsync(endpoint, redactor, token)), _disposed.Token);
+                _waitingForLogin = false;
                 ListingChanged?.Invoke(this);
                 _background.Start("re-subscription", token => ResubscribeAsync(session, token));
                 return session;
@@ -158,6 +167,7 @@ internal sealed partial class McpServerConnection : IAsyncDisposable
             catch (Exception e) when (LoginRequiredException.Find(e) is { } login)
             {
                 // A login is a person's job: no backoff helps, so the server waits, not configured, for one.
+                _waitingForLogin = true;
                 UpdateHealth(h => h with { State = ServerState.NotConfigured, LastError = login.Message, LastCheck = _time.GetUtcNow(), ToolCount = 0 });
                 LogNotConfigured(Name, login.Message);
                 throw new UpstreamException(Name, UpstreamFailureKind.NotConfigured, $"server '{Name}' {login.Message}", e);

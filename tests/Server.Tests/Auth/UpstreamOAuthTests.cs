@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using Tributary.Server.Tests.Cli;
 using Tributary.Server.Tests.Host;
 
@@ -125,6 +127,26 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_LoginWhileRunning_ServesTheServersToolsWithoutARestart()
+    {
+        await using var host = await RunningHost.StartAsync(
+            ServersYaml,
+            options => options with { ReadVariable = name => name == "TRIBUTARY_DATA_DIR" ? _data.FullName : null },
+            Token);
+        await using var client = await host.ConnectClientAsync(Token);
+        var before = await client.ListToolsAsync(cancellationToken: Token);
+
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        var after = await client.ListToolsAsync(cancellationToken: Token);
+        var call = await client.CallToolAsync("secure__whoami", cancellationToken: Token);
+
+        // The built-in GitLab tools are there too; only the upstreams' are of interest.
+        Assert.Equal(["open__ping_open"], Upstreams(before));
+        Assert.Equal(["open__ping_open", "secure__whoami"], Upstreams(after));
+        Assert.Equal("authorized as demo_user", Assert.IsType<TextContentBlock>(Assert.Single(call.Content)).Text);
+    }
+
+    [Fact]
     public async Task AuthLogout_AfterLogin_ForgetsTheTokens()
     {
         Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
@@ -148,6 +170,9 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
         Assert.Equal([$"error: the registry ({_registry!.Path}) has no server named 'secur'; did you mean 'secure'?"], wrongName.ErrorLines);
         Assert.Equal(["error: server 'open' does not use OAuth (auth_type is 'none'); set 'auth_type: oauth' to log in to it"], notOAuth.ErrorLines);
     }
+
+    private static IEnumerable<string> Upstreams(IEnumerable<McpClientTool> tools) =>
+        tools.Select(t => t.Name).Where(n => !n.StartsWith("gitlab__", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     private Task<CliResult> RunAsync(string[] args) =>
         CliRunner.RunAsync([.. args, "--config", _registry!.Path], Variables, error: null, Token);
