@@ -146,6 +146,29 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
         Assert.Equal("authorized as demo_user", Assert.IsType<TextContentBlock>(Assert.Single(call.Content)).Text);
     }
 
+    [Theory]
+    [InlineData("m2m-secret", "connected", "client credentials (no login)", null)]
+    [InlineData("wrong-secret", "not_configured", "client credentials refused", "the authorization server refused the client credentials (401: invalid_client); check client_id and client_secret_env (or client_key_env)")]
+    public async Task Health_ClientCredentials_ConnectsWithoutLoginOrSaysWhyNot(string secret, string state, string auth, string? error)
+    {
+        await using var host = await RunningHost.StartAsync(
+            $"  machine:\n    url: {Upstream.SecureUrl}\n    auth_type: oauth\n    grant: client_credentials\n    client_id: m2m\n    client_secret_env: M2M_SECRET\n",
+            options => options with { ReadVariable = name => name switch { "TRIBUTARY_DATA_DIR" => _data.FullName, "M2M_SECRET" => secret, _ => null } },
+            Token);
+
+        using var response = await host.Http.GetAsync(new Uri("/health?probe=true", UriKind.Relative), Token);
+        string text = await response.Content.ReadAsStringAsync(Token);
+        using var body = JsonDocument.Parse(text);
+        var machine = body.RootElement.GetProperty("servers").GetProperty("machine");
+
+        Assert.Equal(state, machine.GetProperty("state").GetString());
+        Assert.Equal(auth, machine.GetProperty("auth").GetString());
+        Assert.Equal(error, machine.GetProperty("lastError").GetString());
+        Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        Assert.All(await Upstream.TokensAsync(Token), token => Assert.DoesNotContain(token, text, StringComparison.Ordinal));
+        Assert.Empty(_data.GetFileSystemInfos());
+    }
+
     [Fact]
     public async Task AuthLogout_AfterLogin_ForgetsTheTokens()
     {

@@ -1,8 +1,9 @@
 // An MCP server protected by OAuth, with its own authorization server in the same process: the TypeScript SDK's
 // auth router (metadata, dynamic client registration, /authorize approving at once, /token) over its demo in-memory
-// provider, extended with refresh tokens. /mcp needs a bearer token (tool: whoami); /open/mcp needs none (tool: ping_open),
-// so a test can see the other servers unaffected. Test controls: POST /test/expire makes every access token invalid
-// (refresh tokens still work), POST /test/revoke forgets every token, GET /test/stats counts token grants, GET /test/tokens lists the tokens issued (to look for leaks).
+// provider, extended with refresh tokens and the client_credentials grant (client "m2m"). /mcp needs a bearer token
+// (tool: whoami); /open/mcp needs none (tool: ping_open), so a test can see the other servers unaffected.
+// Test controls: POST /test/expire makes every access token invalid (refresh tokens still work), POST /test/revoke
+// forgets every token, GET /test/stats counts token grants, GET /test/tokens lists the tokens issued (to look for leaks).
 // Usage: PORT=<port> node oauth-upstream.mjs
 import { randomUUID } from "node:crypto";
 import express from "express";
@@ -16,7 +17,7 @@ import { DemoInMemoryAuthProvider } from "@modelcontextprotocol/sdk/examples/ser
 const port = Number(process.env.PORT);
 const base = new URL(`http://127.0.0.1:${port}`);
 const mcpUrl = new URL("/mcp", base);
-const stats = { authorizationCodes: 0, refreshes: 0 };
+const stats = { authorizationCodes: 0, refreshes: 0, clientCredentials: 0 };
 const refreshTokens = new Map();
 
 class RefreshingProvider extends DemoInMemoryAuthProvider {
@@ -57,6 +58,23 @@ class RefreshingProvider extends DemoInMemoryAuthProvider {
 
 const provider = new RefreshingProvider();
 const app = express();
+
+// Machine to machine, which the SDK's token handler does not do: client "m2m" with secret CLIENT_SECRET (default "m2m-secret").
+app.post("/token", express.urlencoded({ extended: false }), (req, res, next) => {
+  if (req.body.grant_type !== "client_credentials") {
+    return next();
+  }
+  const basic = (req.headers.authorization ?? "").startsWith("Basic ")
+    ? Buffer.from(req.headers.authorization.slice(6), "base64").toString("utf8").split(":").map(decodeURIComponent)
+    : [req.body.client_id, req.body.client_secret];
+  if (basic[0] !== "m2m" || basic[1] !== (process.env.CLIENT_SECRET ?? "m2m-secret")) {
+    return res.status(401).json({ error: "invalid_client" });
+  }
+  stats.clientCredentials++;
+  const token = randomUUID();
+  provider.tokens.set(token, { token, clientId: "m2m", scopes: [], expiresAt: Date.now() + 3600000, resource: mcpUrl, type: "access" });
+  res.json({ access_token: token, token_type: "bearer", expires_in: 3600 });
+});
 app.use(mcpAuthRouter({ provider, issuerUrl: base, resourceServerUrl: mcpUrl, scopesSupported: ["mcp:tools"] }));
 app.use(express.json());
 
