@@ -92,7 +92,8 @@ public sealed class TokenStore : IDisposable
 
         byte[] sealedBytes = Protector().Protect(JsonSerializer.SerializeToUtf8Bytes(tokens, TokenStoreJsonContext.Default.StoredTokens));
         string path = FileOf(server);
-        string temporary = path + ".tmp";
+        // serve and a command may store at once: each writes its own file, and the move makes one of them whole.
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllBytes(temporary, sealedBytes);
         File.Move(temporary, path, overwrite: true);
     }
