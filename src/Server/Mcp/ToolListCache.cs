@@ -63,7 +63,7 @@ internal sealed class ToolListCache
         if (listing is null || listing.Version != version)
         {
             var result = new ListToolsResult { Tools = [.. _tools.Select(tool => tool.ProtocolTool)] };
-            listing = new Listing(version, JsonSerializer.SerializeToElement(result, McpJsonUtilities.DefaultOptions));
+            listing = new Listing(version, JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions));
 
             // A change during the build may or may not be in it: serve it this once, keep it only if none came.
             if (Volatile.Read(ref _version) == version)
@@ -72,8 +72,8 @@ internal sealed class ToolListCache
             }
         }
 
-        // A fresh node per response over the shared, immutable element: writing it copies the element as it is.
-        return JsonObject.Create(listing.Json)!;
+        // A node per response over the shared, immutable bytes: writing it copies them as they are, unparsed.
+        return RawJson.Node(listing.Utf8);
     }
 
     private static bool CanAnswer(JsonRpcRequest request, McpServer server)
@@ -87,5 +87,5 @@ internal sealed class ToolListCache
         return protocolVersion is not null && string.CompareOrdinal(protocolVersion, FirstPerRequestMetadataRevision) < 0;
     }
 
-    private sealed record Listing(long Version, JsonElement Json);
+    private sealed record Listing(long Version, byte[] Utf8);
 }
