@@ -40,9 +40,8 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var reply = await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
+            return await ReadResultAsync(response, id, key, cancellationToken)
                 ?? throw new McpException($"Streamable HTTP POST response completed without a reply to request with ID: {id}");
-            return Result(reply);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -126,7 +125,7 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    private async Task<JsonRpcMessageWithId?> ReadReplyAsync(HttpResponseMessage response, RequestId id, string key, CancellationToken cancellationToken)
+    private async Task<CallToolResult?> ReadResultAsync(HttpResponseMessage response, string id, string key, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -136,17 +135,17 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         switch (response.Content.Headers.ContentType?.MediaType)
         {
             case "application/json":
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                return body.Length == 0 ? null : Handle(body, id, key);
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                return body.Length == 0 ? null : Handle(ToolCallReply.Read(body, id), id, key);
             case "text/event-stream":
                 try
                 {
-                    var events = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+                    var events = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken), (_, data) => ToolCallReply.Read(data, id));
                     await foreach (var item in events.EnumerateAsync(cancellationToken))
                     {
-                        if (!string.IsNullOrEmpty(item.Data) && Handle(item.Data, id, key) is { } reply)
+                        if (Handle(item.Data, id, key) is { } result)
                         {
-                            return reply;
+                            return result;
                         }
                     }
                 }
@@ -161,23 +160,19 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    private JsonRpcMessageWithId? Handle(string data, RequestId id, string key)
+    // The result when this is the answer; an error answer throws; any other message goes where it belongs.
+    private CallToolResult? Handle(ToolCallReply reply, string id, string key)
     {
-        JsonRpcMessage? message;
-        try
+        switch (reply.Other)
         {
-            message = JsonSerializer.Deserialize(data, s_json.GetTypeInfo<JsonRpcMessage>());
-        }
-        catch (JsonException)
-        {
-            // As the SDK client: a message that is not JSON-RPC is skipped.
-            return null;
-        }
-
-        switch (message)
-        {
-            case JsonRpcResponse or JsonRpcError when ((JsonRpcMessageWithId)message).Id == id:
-                return (JsonRpcMessageWithId)message;
+            case null:
+                return reply.Result;
+            case JsonRpcError error when error.Id == new RequestId(id):
+                throw RemoteErrors.From(error);
+            case JsonRpcResponse response when response.Id == new RequestId(id):
+                // An answer the quick reader left to the full one (extra members, a result that is not an object).
+                return JsonSerializer.Deserialize(response.Result, s_json.GetTypeInfo<CallToolResult>())
+                    ?? throw new JsonException("Unexpected JSON result in response.");
             case JsonRpcNotification { Method: NotificationMethods.ProgressNotification or NotificationMethods.LoggingMessageNotification } notification:
                 CallMarker.Mark(notification.Params, key);
                 transport.ObserveRead(notification);
@@ -190,21 +185,13 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
                 CallMarker.Mark(serverRequest.Params, key);
                 transport.Inject(serverRequest);
                 break;
-            case not null:
-                transport.Inject(message);
+            default:
+                transport.Inject(reply.Other);
                 break;
         }
 
         return null;
     }
-
-    private static CallToolResult Result(JsonRpcMessageWithId reply) => reply switch
-    {
-        JsonRpcResponse response => JsonSerializer.Deserialize(response.Result, s_json.GetTypeInfo<CallToolResult>())
-            ?? throw new JsonException("Unexpected JSON result in response."),
-        JsonRpcError error => throw RemoteErrors.From(error),
-        _ => throw new InvalidOperationException($"{reply.GetType().Name} is not an answer"),
-    };
 
     private static async Task<Exception> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
