@@ -21,6 +21,7 @@ internal static class RestartOnlyChanges
         Add(fields, "cache.redis", running.Cache.Redis != next.Cache.Redis);
         Add(fields, "host.urls", !running.Host.Urls.SequenceEqual(next.Host.Urls));
         Add(fields, "host.allowed_hosts", !running.Host.AllowedHosts.SequenceEqual(next.Host.AllowedHosts));
+        Add(fields, "host.drain", running.Host.Drain != next.Host.Drain);
         return fields;
     }
 
