@@ -12,6 +12,9 @@ public sealed record HostConfig
     /// <summary>The accepted <c>Host</c> names, also the hosts a browser <c>Origin</c> may name; empty when not set.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary><c>/mcp</c> as an OAuth protected resource, or <see langword="null"/> for the shared key (the default).</summary>
+    public HostOAuthConfig? OAuth { get; init; }
+
     /// <summary>The settings used when the file has no <c>host</c> section: nothing set.</summary>
     public static HostConfig Default { get; } = new();
 }
