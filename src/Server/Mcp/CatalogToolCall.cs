@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -28,6 +29,16 @@ internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions>
         }
     }
 
+    // The SDK's tools/call span is the current activity here; the request's own span was tagged by CallerContextMiddleware,
+    // but the tool call's span can hang off the client's trace context (from _meta) instead, so it is tagged too.
+    private void TagCaller(RequestContext<CallToolRequestParams> request)
+    {
+        if (security?.OAuth is not null && CallerIdentity.Subject(request.User) is { } caller)
+        {
+            Activity.Current?.SetTag(CallerContextMiddleware.ActivityTag, caller);
+        }
+    }
+
     /// <summary>
     /// Calls the tool exposed as <paramref name="name"/>. While it runs, the upstream's progress and log messages
     /// about this call reach the caller before the result, and its sampling and elicitation requests for this call
@@ -45,6 +56,7 @@ internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions>
             // Resolved first (a name not listed yet connects its server), so the call is known before it starts.
             var tool = await catalog.FindPublishedToolAsync(name, abandoned.Token);
             RequireWriteScope(tool, request);
+            TagCaller(request);
             await using var call = new DownstreamCall(tool.ServerName, request, new CallingClientRelay(request.Server, limits.Value.RelayTimeout, time));
             return await catalog.CallToolAsync(tool, arguments, call.Context, abandoned.Token);
         }

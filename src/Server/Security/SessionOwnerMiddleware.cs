@@ -1,28 +1,24 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace Tributary.Server.Security;
 
 /// <summary>
-/// Answers a request for another identity's <c>/mcp</c> session exactly as for a session that does not exist (404
-/// <c>Session not found</c>; 400 <c>Session ID not found.</c> on the legacy SSE transport), so a session id is of no use
-/// to anyone else and says nothing about whether it is live. The SDK itself would answer 403, confirming the session.
+/// Makes a request for another identity's <c>/mcp</c> session name a session that does not exist, so the SDK answers
+/// it exactly as it answers an unknown session (404 <c>Session not found</c>, with the request's id; 400
+/// <c>Session ID not found.</c> on the legacy SSE transport). A session id is then of no use to anyone else and does
+/// not even say whether the session is live; the SDK's own check would answer 403, confirming it.
 /// </summary>
 internal sealed partial class SessionOwnerMiddleware(RequestDelegate next, SessionOwners owners, ILogger<SessionOwnerMiddleware> logger)
 {
     private const string SessionHeader = "Mcp-Session-Id";
 
-    // The SDK's own answer for an unknown session (StreamableHttpHandler), code included.
-    private static readonly byte[] s_notFound = JsonSerializer.SerializeToUtf8Bytes(
-        new JsonRpcError { Id = default, Error = new JsonRpcErrorDetail { Code = -32001, Message = "Session not found" } },
-        McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcError)));
+    // Session ids the SDK makes are random URL-safe base64 or hex; this one it never makes.
+    private const string NoSuchSession = "not-a-session";
 
     private static readonly PathString s_legacyMessages = ProtectedResource.McpPath.Add("/message");
 
-    /// <summary>Passes the request on unless it names a session another identity created.</summary>
+    /// <summary>Passes the request on, pointed at no session when it names one another identity created.</summary>
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -40,14 +36,16 @@ internal sealed partial class SessionOwnerMiddleware(RequestDelegate next, Sessi
         }
 
         LogForeignSession(logger, CallerIdentity.Subject(context.User) ?? "(none)");
-        return legacy ? Results.BadRequest("Session ID not found.").ExecuteAsync(context) : NotFoundAsync(context.Response);
-    }
+        if (legacy)
+        {
+            request.QueryString = QueryString.Create("sessionId", NoSuchSession);
+        }
+        else
+        {
+            request.Headers[SessionHeader] = NoSuchSession;
+        }
 
-    private static async Task NotFoundAsync(HttpResponse response)
-    {
-        response.StatusCode = StatusCodes.Status404NotFound;
-        response.ContentType = "application/json";
-        await response.Body.WriteAsync(s_notFound, response.HttpContext.RequestAborted);
+        return next(context);
     }
 
     [LoggerMessage(4003, LogLevel.Warning, "Caller {Caller} named an /mcp session another identity created; answered as if it did not exist")]
