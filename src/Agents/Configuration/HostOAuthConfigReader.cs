@@ -31,12 +31,14 @@ internal static class HostOAuthConfigReader
             return null;
         }
 
+        // A missing field is reported at the 'oauth:' key, where it belongs.
+        var anchor = host.Key(Field) ?? node;
         var oauth = host.Nested(Field, map, Fields);
-        var authority = ReadAuthority(oauth, node);
+        var authority = ReadAuthority(oauth, anchor);
         var audience = oauth.Text("audience");
         if (string.IsNullOrWhiteSpace(audience))
         {
-            oauth.Problem(oauth.Node("audience") ?? node, "audience", "is missing or empty; write the audience the issuer puts in access tokens for Tributary, e.g. 'audience: api://tributary'");
+            oauth.Problem(oauth.Node("audience") ?? anchor, "audience", "is missing or empty; write the audience the issuer puts in access tokens for Tributary, e.g. 'audience: api://tributary'");
         }
 
         var resource = oauth.HttpUrl("resource", "https://tributary.example.com/mcp");
