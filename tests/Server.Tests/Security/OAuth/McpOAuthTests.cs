@@ -261,6 +261,25 @@ public sealed class McpOAuthTests
     }
 
     [Fact]
+    public async Task HealthProbe_WithoutATokenRefusedSayingSo_WithOneAnswered()
+    {
+        await using var issuer = await TestIssuer.StartAsync(Token);
+        await using var host = await OAuthHost.StartAsync(issuer, DeadUpstream, new ScopedLogCollector(), Token);
+
+        using var anonymous = await host.Http.GetAsync(new Uri("/health?probe=true", UriKind.Relative), Token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health?probe=true", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Mint("alice"));
+        using var authorized = await host.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(
+            """{"error":"unauthorized","message":"/health?probe=true needs an access token for /mcp or the key configured in TRIBUTARY_MCP_KEY: send \u0027Authorization: Bearer \u003Ctoken or key\u003E\u0027; without one /health gives only the overall status"}""",
+            await anonymous.Content.ReadAsStringAsync(Token));
+        Assert.NotEqual(HttpStatusCode.Unauthorized, authorized.StatusCode);
+        Assert.Contains("\"up\"", await authorized.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_OAuth_NoDataProtectionSoNothingIsWrittenUnderHome()
     {
         await using var issuer = await TestIssuer.StartAsync(Token);
