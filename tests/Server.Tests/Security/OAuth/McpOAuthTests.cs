@@ -280,6 +280,20 @@ public sealed class McpOAuthTests
     }
 
     [Fact]
+    public async Task Start_AllInterfacesWithOAuthAndNoKey_ServesAndAsksForAToken()
+    {
+        await using var issuer = await TestIssuer.StartAsync(Token);
+        await using var host = await OAuthHost.StartAsync(issuer, DeadUpstream, new ScopedLogCollector(), Token, urls: "http://0.0.0.0:0");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.BaseAddress.Port}") };
+
+        using var request = OAuthHost.Initialize(token: null);
+        using var response = await http.SendAsync(request, Token);
+
+        // The exposure guard would answer 503 and stop the host; access tokens protect it as the key would.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Start_OAuth_NoDataProtectionSoNothingIsWrittenUnderHome()
     {
         await using var issuer = await TestIssuer.StartAsync(Token);

@@ -15,7 +15,7 @@ internal static class OAuthHost
     /// Starts the host for <paramref name="serversYaml"/> with <c>host.oauth</c> naming <paramref name="issuer"/>, the
     /// read and write scopes, optionally <paramref name="key"/> as <c>TRIBUTARY_MCP_KEY</c>, logging into <paramref name="logs"/>.
     /// </summary>
-    public static Task<RunningHost> StartAsync(TestIssuer issuer, string serversYaml, ScopedLogCollector logs, CancellationToken cancellationToken, string? key = null, string extraOAuth = "") =>
+    public static Task<RunningHost> StartAsync(TestIssuer issuer, string serversYaml, ScopedLogCollector logs, CancellationToken cancellationToken, string? key = null, string extraOAuth = "", string urls = "http://127.0.0.1:0") =>
         RunningHost.StartWithConfigAsync(
             $$"""
             host:
@@ -29,6 +29,7 @@ internal static class OAuthHost
             """,
             options => options with
             {
+                Urls = urls,
                 ReadVariable = name => name == SecurityOptions.KeyVariable ? key : null,
                 ConfigureLogging = logging =>
                 {
