@@ -18,6 +18,9 @@ public sealed record HostConfig
     /// </summary>
     public TimeSpan Drain { get; init; } = TimeSpan.Zero;
 
+    /// <summary><c>/mcp</c> as an OAuth protected resource, or <see langword="null"/> for the shared key (the default).</summary>
+    public HostOAuthConfig? OAuth { get; init; }
+
     /// <summary>The settings used when the file has no <c>host</c> section: nothing set.</summary>
     public static HostConfig Default { get; } = new();
 }

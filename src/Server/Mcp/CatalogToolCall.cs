@@ -1,15 +1,44 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Tributary.McpClientRegistry.Catalog;
 using Tributary.McpClientRegistry.Connections;
 using Tributary.Server.Limits;
+using Tributary.Server.Security;
 
 namespace Tributary.Server.Mcp;
 
 /// <summary>Sends a <c>tools/call</c> from a client of <c>/mcp</c> through the catalog to the tool's server.</summary>
-internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions> limits, TimeProvider time)
+internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions> limits, TimeProvider time, SecurityOptions? security = null)
 {
+    /// <summary>
+    /// Under <c>host.oauth</c> with a write scope, a tool that declares it writes (<c>readOnlyHint: false</c>, as the GitLab
+    /// write tools do, or <c>destructiveHint: true</c>) needs that scope; refused as the SDK refuses an unauthorized tool.
+    /// Tools that declare nothing count as reading: most servers do not annotate, and the read scope would be useless.
+    /// </summary>
+    private void RequireWriteScope(ExposedTool tool, RequestContext<CallToolRequestParams> request)
+    {
+        if (security?.OAuth?.WriteScope is { } scope
+            && tool.Definition.Annotations is { } annotations
+            && (annotations.ReadOnlyHint == false || annotations.DestructiveHint == true)
+            && !CallerScopes.Has(request.User, scope))
+        {
+            throw new McpProtocolException(OAuthMessages.MissingScope($"the tool '{tool.Name}' declares that it writes, so it", scope), McpErrorCode.InvalidRequest);
+        }
+    }
+
+    // The SDK's tools/call span is the current activity here; the request's own span was tagged by CallerContextMiddleware,
+    // but the tool call's span can hang off the client's trace context (from _meta) instead, so it is tagged too.
+    private void TagCaller(RequestContext<CallToolRequestParams> request)
+    {
+        if (security?.OAuth is not null && CallerIdentity.Subject(request.User) is { } caller)
+        {
+            Activity.Current?.SetTag(CallerContextMiddleware.ActivityTag, caller);
+        }
+    }
+
     /// <summary>
     /// Calls the tool exposed as <paramref name="name"/>. While it runs, the upstream's progress and log messages
     /// about this call reach the caller before the result, and its sampling and elicitation requests for this call
@@ -26,6 +55,8 @@ internal sealed class CatalogToolCall(McpCatalog catalog, IOptions<LimitOptions>
         {
             // Resolved first (a name not listed yet connects its server), so the call is known before it starts.
             var tool = await catalog.FindPublishedToolAsync(name, abandoned.Token);
+            RequireWriteScope(tool, request);
+            TagCaller(request);
             await using var call = new DownstreamCall(tool.ServerName, request, new CallingClientRelay(request.Server, limits.Value.RelayTimeout, time));
             return await catalog.CallToolAsync(tool, arguments, call.Context, abandoned.Token);
         }

@@ -75,7 +75,7 @@ public sealed class HostConfigReaderTests
                 "tributary.yml:4:3: host.allow_anonymous: is not read from the file, so serving without a key stays a choice made where Tributary is started; remove it and pass --allow-anonymous to 'tributary serve'",
                 "tributary.yml:5:3: host.url: unknown field 'url'; did you mean 'urls'?",
                 "tributary.yml:6:3: host.allowed_host: unknown field 'allowed_host'; did you mean 'allowed_hosts'?",
-                "tributary.yml:7:3: host.workers: unknown field 'workers'; valid fields are: urls, allowed_hosts, drain",
+                "tributary.yml:7:3: host.workers: unknown field 'workers'; valid fields are: urls, allowed_hosts, drain, oauth",
             ],
             TributaryConfigLoaderTests.Errors("host:\n  port: 8420\n  mcp_key: abc\n  allow_anonymous: true\n  url: http://127.0.0.1:8420\n  allowed_host: [x]\n  workers: 4\n"));
     }
