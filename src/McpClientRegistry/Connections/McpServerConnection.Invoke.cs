@@ -76,7 +76,7 @@ internal sealed partial class McpServerConnection
                 async (client, token) =>
                 {
                     var started = _time.GetTimestamp();
-                    await client.PingAsync(cancellationToken: token);
+                    await UpstreamPing.SendAsync(client, token);
                     return _time.GetElapsedTime(started);
                 },
                 cancellationToken);
@@ -145,7 +145,7 @@ internal sealed partial class McpServerConnection
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await session.Client.PingAsync(cancellationToken: linked.Token);
+            await UpstreamPing.SendAsync(session.Client, linked.Token);
             return true;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is McpProtocolException or OperationCanceledException || FailureDescription.IsTransportFailure(e)))

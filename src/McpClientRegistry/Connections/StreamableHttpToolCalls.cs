@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but the sessions speak 2025-11-25 (pinned), where servers log and clients expect it forwarded.
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but servers of 2025-11-25 log, and clients expect it forwarded.
 
 namespace Tributary.McpClientRegistry.Connections;
 
@@ -20,14 +21,31 @@ namespace Tributary.McpClientRegistry.Connections;
 /// which handles and answers it as it always does.
 /// </summary>
 /// <remarks>
+/// <para>
+/// To a server that negotiated 2026-07-28 or later (<paramref name="envelope"/> set), a call goes as that revision wants
+/// it: no session id, the <c>Mcp-Method</c> and <c>Mcp-Name</c> headers, and the revision, client info and capabilities
+/// in <c>_meta</c>. Nothing of a session is kept, so the server may restart between calls unnoticed.
+/// </para>
+/// <para>
 /// A call fails as the SDK client's would for the same response: a JSON-RPC error answer is an
 /// <see cref="McpProtocolException"/> ("Request failed (remote): ..."), a <c>400</c> with a JSON-RPC error is one the
 /// server refused before handling it (<see cref="RejectedUnprocessed"/>), any other failure status an
 /// <see cref="HttpRequestException"/> with that status, and a response that ends without the answer says so.
+/// </para>
 /// </remarks>
-internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IReadOnlyDictionary<string, string> headers, McpClient client, CancelRelayTransport transport) : IDisposable
+internal sealed class StreamableHttpToolCalls(
+    string serverName,
+    HttpClient http,
+    Uri endpoint,
+    IReadOnlyDictionary<string, string> headers,
+    McpClient client,
+    CancelRelayTransport transport,
+    PerRequestEnvelope? envelope) : IDisposable
 {
     private const string IdPrefix = "tributary-";
+
+    // A 2026-07-28 result that is not the answer yet: the server asks the client for input and a retry.
+    private const string InputRequired = "input_required";
 
     private static readonly JsonSerializerOptions s_json = McpJsonUtilities.DefaultOptions;
 
@@ -35,14 +53,14 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
     public async Task<CallToolResult> CallAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, CancellationToken cancellationToken)
     {
         var id = IdPrefix + key;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key) };
-        AddHeaders(request.Headers);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key, envelope) };
+        AddHeaders(request.Headers, toolName);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var reply = await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
                 ?? throw new McpException($"Streamable HTTP POST response completed without a reply to request with ID: {id}");
-            return Result(reply);
+            return Result(reply, serverName);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -54,7 +72,7 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
     /// <inheritdoc />
     public void Dispose() => http.Dispose();
 
-    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key)
+    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, PerRequestEnvelope? envelope)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -79,6 +97,7 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
 
             writer.WriteStartObject("_meta");
             writer.WriteString("progressToken", key);
+            envelope?.WriteTo(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -106,18 +125,28 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    private void AddHeaders(HttpRequestHeaders target)
+    private void AddHeaders(HttpRequestHeaders target, string toolName)
     {
         target.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         target.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (transport.SessionId is { } session)
+        if (envelope is not null)
         {
-            target.Add("Mcp-Session-Id", session);
+            // The server checks both against the body; a name outside ASCII goes Base64-wrapped, as the revision says.
+            target.Add("MCP-Protocol-Version", envelope.ProtocolVersion);
+            target.Add("Mcp-Method", RequestMethods.ToolsCall);
+            target.Add("Mcp-Name", McpHeaderEncoder.EncodeValue(toolName));
         }
-
-        if (client.NegotiatedProtocolVersion is { } version)
+        else
         {
-            target.Add("MCP-Protocol-Version", version);
+            if (transport.SessionId is { } session)
+            {
+                target.Add("Mcp-Session-Id", session);
+            }
+
+            if (client.NegotiatedProtocolVersion is { } version)
+            {
+                target.Add("MCP-Protocol-Version", version);
+            }
         }
 
         foreach (var (name, value) in headers)
@@ -198,8 +227,10 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         return null;
     }
 
-    private static CallToolResult Result(JsonRpcMessageWithId reply) => reply switch
+    private static CallToolResult Result(JsonRpcMessageWithId reply, string serverName) => reply switch
     {
+        JsonRpcResponse { Result: JsonObject result } when result["resultType"] is JsonValue type && type.TryGetValue(out string? kind) && kind == InputRequired =>
+            throw new UpstreamException(serverName, UpstreamFailureKind.NotSupported, $"server '{serverName}' asked for input during the call (a 2026-07-28 input_required result), which Tributary does not relay to the caller yet"),
         JsonRpcResponse response => JsonSerializer.Deserialize(response.Result, s_json.GetTypeInfo<CallToolResult>())
             ?? throw new JsonException("Unexpected JSON result in response."),
         JsonRpcError error => throw RemoteErrors.From(error),

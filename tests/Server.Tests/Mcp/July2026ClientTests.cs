@@ -95,5 +95,23 @@ public sealed class July2026ClientTests(EverythingHost everything)
         Assert.Equal(0, host.Services.GetRequiredService<DownstreamSessions>().Count);
     }
 
+    [Fact]
+    public async Task Call_StatelessUpstreamRestartedBetweenCalls_BothAnsweredAcross2026EndToEnd()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(
+            new TestMcpServerOptions { ServerName = "fresh", Stateless = true, Output = TestContext.Current.TestOutputHelper }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("fresh", upstream.Url), Token);
+        await using var client = await McpTestClient.ConnectAsync(host.Http, McpTestClient.July2026, new McpClientHandlers(), Token);
+
+        var before = await client.CallToolAsync("fresh__echo", new Dictionary<string, object?> { ["n"] = 1 }, cancellationToken: Token);
+        await upstream.RestartAsync(Token);
+        var after = await client.CallToolAsync("fresh__echo", new Dictionary<string, object?> { ["n"] = 2 }, cancellationToken: Token);
+
+        Assert.Equal("fresh:echo:{\"n\":1}", Assert.IsType<TextContentBlock>(Assert.Single(before.Content)).Text);
+        Assert.Equal("fresh:echo:{\"n\":2}", Assert.IsType<TextContentBlock>(Assert.Single(after.Content)).Text);
+        Assert.Equal(["2026-07-28", "2026-07-28"], upstream.ToolCallRevisions);
+        Assert.Equal(1, upstream.DiscoverCount);
+    }
+
     private static string[] Names<T>(IEnumerable<T> items, Func<T, string> name) => [.. items.Select(name).Order(StringComparer.Ordinal)];
 }

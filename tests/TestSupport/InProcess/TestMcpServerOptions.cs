@@ -54,6 +54,13 @@ public sealed class TestMcpServerOptions
     /// </summary>
     public int? ToolCallErrorCode { get; init; }
 
+    /// <summary>
+    /// Gets whether the server keeps no sessions (the SDK's stateless mode): it speaks 2026-07-28 to clients that offer
+    /// it (<c>server/discover</c>, each request on its own) and answers <c>initialize</c> without a session id. It
+    /// has no legacy SSE endpoint then.
+    /// </summary>
+    public bool Stateless { get; init; }
+
     /// <summary>Gets the JSON-RPC error code every <c>ping</c> is answered with (e.g. -32601), or <see langword="null"/> to answer it.</summary>
     public int? PingErrorCode { get; init; }
 }
