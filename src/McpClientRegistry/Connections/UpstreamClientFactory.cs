@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -45,9 +46,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         // The SDK logs the command line it starts, stderr lines and exceptions with stderr tails: all may hold secrets.
         var logs = RedactingLoggerFactory.Wrap(loggerFactory, SecretRedactor.For(endpoint));
         var streamable = server.Transport == McpTransportKind.StreamableHttp;
-        var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
-        var options = CreateOptions(server, callbacks, negotiateNewest: streamable);
-        var client = await McpClient.CreateAsync(transport, options, logs, cancellationToken);
+        var (client, transport, options) = await ConnectAsync(server, endpoint, callbacks, logs, negotiateNewest: streamable, cancellationToken);
         if (!streamable || transport.Connected is not { } session)
         {
             return new UpstreamClient(client, null);
@@ -58,6 +57,24 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         var http = new HttpClient(Bounded(server), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         var envelope = PerRequestEnvelope.For(client.NegotiatedProtocolVersion, ClientInfo, options.Capabilities);
         return new UpstreamClient(client, new StreamableHttpToolCalls(server.Name, http, endpoint.Url!, endpoint.Headers, client, session, envelope));
+    }
+
+    private async Task<(McpClient Client, CancelRelayClientTransport Transport, McpClientOptions Options)> ConnectAsync(
+        McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, ILoggerFactory logs, bool negotiateNewest, CancellationToken cancellationToken)
+    {
+        var streamable = server.Transport == McpTransportKind.StreamableHttp;
+        var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
+        var options = CreateOptions(server, callbacks, negotiateNewest);
+        try
+        {
+            return (await McpClient.CreateAsync(transport, options, logs, cancellationToken), transport, options);
+        }
+        catch (JsonException) when (negotiateNewest)
+        {
+            // A server that answers server/discover with something that is no discover result (some answer any method
+            // with {}) predates 2026-07-28: it gets the initialize handshake on a fresh connection.
+            return await ConnectAsync(server, endpoint, callbacks, logs, negotiateNewest: false, cancellationToken);
+        }
     }
 
     /// <summary>

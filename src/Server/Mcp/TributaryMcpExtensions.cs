@@ -29,6 +29,7 @@ internal static class TributaryMcpExtensions
         services.AddHostedService<UpstreamLogForwarder>();
         services.AddSingleton<DownstreamSessions>();
         services.AddSingleton<ResourceSubscriptions>();
+        services.AddSingleton<BridgedCalls>();
         services.AddSingleton<CatalogToolCall>();
         services.AddMcpServer()
             .WithHttpTransport(http =>

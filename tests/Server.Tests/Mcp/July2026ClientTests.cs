@@ -113,5 +113,51 @@ public sealed class July2026ClientTests(EverythingHost everything)
         Assert.Equal(1, upstream.DiscoverCount);
     }
 
+    [Fact]
+    public async Task Call_2025UpstreamSamplesAndElicits_ClientAnswersInputRequiredAndItsRetryCompletesTheCall()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeRelayTools = true }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        var asked = new List<string>();
+        var handlers = new McpClientHandlers
+        {
+#pragma warning disable MCP9005 // The upstream speaks 2025-11-25, where sampling is current; the client answers it as MRTR input.
+            SamplingHandler = (request, _, _) =>
+            {
+                asked.Add(((TextContentBlock)request!.Messages[0].Content[0]).Text);
+                return ValueTask.FromResult(new CreateMessageResult { Model = "client-model", Role = Role.Assistant, Content = [new TextContentBlock { Text = "forty-two" }] });
+            },
+#pragma warning restore MCP9005
+            ElicitationHandler = (request, _) =>
+            {
+                asked.Add(request!.Message);
+                return ValueTask.FromResult(new ElicitResult { Action = "accept", Content = new Dictionary<string, System.Text.Json.JsonElement> { ["ok"] = System.Text.Json.JsonSerializer.SerializeToElement(true) } });
+            },
+        };
+        await using var client = await McpTestClient.ConnectAsync(host.Http, McpTestClient.July2026, handlers, Token);
+
+        var sampled = await client.CallToolAsync("up__ask", new Dictionary<string, object?> { ["question"] = "What is six times seven?" }, cancellationToken: Token);
+        var elicited = await client.CallToolAsync("up__confirm", new Dictionary<string, object?> { ["message"] = "Deploy?" }, cancellationToken: Token);
+
+        Assert.Equal("the model (client-model) said: forty-two", Assert.IsType<TextContentBlock>(Assert.Single(sampled.Content)).Text);
+        Assert.Equal("the user chose accept: True", Assert.IsType<TextContentBlock>(Assert.Single(elicited.Content)).Text);
+        Assert.Equal(["What is six times seven?", "Deploy?"], asked);
+        Assert.Equal(0, host.Services.GetRequiredService<BridgedCalls>().Count);
+    }
+
+    [Fact]
+    public async Task Call_2025UpstreamSamplesButTheClientCannot_TheUpstreamGetsAnErrorSayingSo()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeRelayTools = true }, Token);
+        await using var host = await RunningHost.StartAsync(HealthEndpointTests.HttpServer("up", upstream.Url), Token);
+        await using var client = await McpTestClient.ConnectAsync(host.Http, McpTestClient.July2026, new McpClientHandlers(), Token);
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(async () =>
+            await client.CallToolAsync("up__ask", new Dictionary<string, object?> { ["question"] = "Anyone?" }, cancellationToken: Token));
+
+        Assert.EndsWith("MCP server 'up' asked for sampling, but the client calling its tool does not support sampling", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, host.Services.GetRequiredService<BridgedCalls>().Count);
+    }
+
     private static string[] Names<T>(IEnumerable<T> items, Func<T, string> name) => [.. items.Select(name).Order(StringComparer.Ordinal)];
 }
