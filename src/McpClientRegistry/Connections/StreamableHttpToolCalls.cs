@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -33,8 +32,9 @@ namespace Tributary.McpClientRegistry.Connections;
 /// <see cref="HttpRequestException"/> with that status, and a response that ends without the answer says so.
 /// </para>
 /// </remarks>
-internal sealed class StreamableHttpToolCalls(
+internal sealed partial class StreamableHttpToolCalls(
     string serverName,
+    InFlightCalls calls,
     HttpClient http,
     Uri endpoint,
     IReadOnlyDictionary<string, string> headers,
@@ -44,23 +44,40 @@ internal sealed class StreamableHttpToolCalls(
 {
     private const string IdPrefix = "tributary-";
 
-    // A 2026-07-28 result that is not the answer yet: the server asks the client for input and a retry.
-    private const string InputRequired = "input_required";
-
     private static readonly JsonSerializerOptions s_json = McpJsonUtilities.DefaultOptions;
 
-    /// <summary>Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its progress token.</summary>
+    /// <summary>
+    /// Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its
+    /// progress token. A 2026-07-28 server that answers <c>input_required</c> has its requests relayed to the call's
+    /// caller and the call sent again with the answers, until it answers for good.
+    /// </summary>
     public async Task<CallToolResult> CallAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, CancellationToken cancellationToken)
     {
-        var id = IdPrefix + key;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key, envelope) };
+        Retry? retry = null;
+        for (var round = 1; ; round++)
+        {
+            var reply = await SendAsync(toolName, arguments, key, round == 1 ? IdPrefix + key : $"{IdPrefix}{key}.{round}", retry, cancellationToken);
+            if (AskedForInput(reply) is not { } asked)
+            {
+                return Result(reply);
+            }
+
+            retry = await AnswerAsync(asked, key, round, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+
+    private async Task<JsonRpcMessageWithId> SendAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, string id, Retry? retry, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key, envelope, retry) };
         AddHeaders(request.Headers, toolName);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var reply = await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
+            return await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
                 ?? throw new McpException($"Streamable HTTP POST response completed without a reply to request with ID: {id}");
-            return Result(reply, serverName);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -69,10 +86,7 @@ internal sealed class StreamableHttpToolCalls(
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => http.Dispose();
-
-    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, PerRequestEnvelope? envelope)
+    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, PerRequestEnvelope? envelope, Retry? retry)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -95,6 +109,7 @@ internal sealed class StreamableHttpToolCalls(
                 writer.WriteEndObject();
             }
 
+            retry?.WriteTo(writer);
             writer.WriteStartObject("_meta");
             writer.WriteString("progressToken", key);
             envelope?.WriteTo(writer);
@@ -227,10 +242,8 @@ internal sealed class StreamableHttpToolCalls(
         return null;
     }
 
-    private static CallToolResult Result(JsonRpcMessageWithId reply, string serverName) => reply switch
+    private static CallToolResult Result(JsonRpcMessageWithId reply) => reply switch
     {
-        JsonRpcResponse { Result: JsonObject result } when result["resultType"] is JsonValue type && type.TryGetValue(out string? kind) && kind == InputRequired =>
-            throw new UpstreamException(serverName, UpstreamFailureKind.NotSupported, $"server '{serverName}' asked for input during the call (a 2026-07-28 input_required result), which Tributary does not relay to the caller yet"),
         JsonRpcResponse response => JsonSerializer.Deserialize(response.Result, s_json.GetTypeInfo<CallToolResult>())
             ?? throw new JsonException("Unexpected JSON result in response."),
         JsonRpcError error => throw RemoteErrors.From(error),

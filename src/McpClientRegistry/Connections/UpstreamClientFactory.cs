@@ -56,7 +56,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         // its handlers declare, which a 2026-07-28 server is told with every call.
         var http = new HttpClient(Bounded(server), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         var envelope = PerRequestEnvelope.For(client.NegotiatedProtocolVersion, ClientInfo, options.Capabilities);
-        return new UpstreamClient(client, new StreamableHttpToolCalls(server.Name, http, endpoint.Url!, endpoint.Headers, client, session, envelope));
+        return new UpstreamClient(client, new StreamableHttpToolCalls(server.Name, callbacks.Calls, http, endpoint.Url!, endpoint.Headers, client, session, envelope));
     }
 
     private async Task<(McpClient Client, CancelRelayClientTransport Transport, McpClientOptions Options)> ConnectAsync(

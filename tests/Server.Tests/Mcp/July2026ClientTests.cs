@@ -71,6 +71,8 @@ public sealed class July2026ClientTests(EverythingHost everything)
         Assert.Equal(0, host.Services.GetRequiredService<DownstreamSessions>().Count);
     }
 
+    // As McpEndpointTests.CancelCall_ClientDropsItsPost_UpstreamGetsCancelledForItsRequestId, but over a real socket:
+    // under TestServer the dropped per-request POST comes back as a 499 response instead of a cancellation.
     [Fact]
     public async Task CancelCall_ClientDropsItsPost_UpstreamGetsCancelledAndTheNextCallWorks()
     {

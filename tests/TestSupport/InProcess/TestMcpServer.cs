@@ -66,6 +66,11 @@ public sealed class TestMcpServer : IAsyncDisposable
             _resources.Add(Watched.Resource);
         }
 
+        if (options.IncludeConsentTool)
+        {
+            _tools.Add(ConsentTool.Create());
+        }
+
         if (options.IncludeInterviewTool)
         {
             _tools.Add(new InterviewTool().Create());

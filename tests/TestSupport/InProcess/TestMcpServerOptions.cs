@@ -61,6 +61,12 @@ public sealed class TestMcpServerOptions
     /// </summary>
     public bool Stateless { get; init; }
 
+    /// <summary>
+    /// Gets whether to serve <c>consent</c>, which asks its caller through a 2026-07-28 <c>input_required</c> answer
+    /// and answers the choice on the retry (see <see cref="Stateless"/>).
+    /// </summary>
+    public bool IncludeConsentTool { get; init; }
+
     /// <summary>Gets the JSON-RPC error code every <c>ping</c> is answered with (e.g. -32601), or <see langword="null"/> to answer it.</summary>
     public int? PingErrorCode { get; init; }
 }
