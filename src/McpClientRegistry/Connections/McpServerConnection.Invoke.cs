@@ -53,7 +53,7 @@ internal sealed partial class McpServerConnection
                 // Every call sends a fresh progress token, even when its caller wants no progress: it is how the
                 // call's response stream, and the progress for it, are known to be this call's.
                 using var call = _calls.Register(context);
-                return session.ToolCalls is { } direct
+                return session.ToolCalls is { } direct && direct.CanCall(toolName, session.Listing)
                     ? await direct.CallAsync(toolName, arguments, call.Key, token)
                     : await session.Client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = call.Token }, cancellationToken: token);
             },

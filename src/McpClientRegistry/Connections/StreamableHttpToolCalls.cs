@@ -6,6 +6,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Catalog;
 
 #pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but servers of 2025-11-25 log, and clients expect it forwarded.
 
@@ -45,6 +46,29 @@ internal sealed partial class StreamableHttpToolCalls(
     private const string IdPrefix = "tributary-";
 
     private static readonly JsonSerializerOptions s_json = McpJsonUtilities.DefaultOptions;
+
+    /// <summary>
+    /// Whether this path calls <paramref name="toolName"/> as the SDK client would: all but a 2026-07-28 server's tool
+    /// (in <paramref name="listing"/>) whose parameters go into <c>Mcp-Param-*</c> headers too, which the SDK client
+    /// writes from the schema it listed.
+    /// </summary>
+    public bool CanCall(string toolName, ServerListing listing)
+    {
+        if (envelope is null)
+        {
+            return true;
+        }
+
+        foreach (var tool in listing.Tools)
+        {
+            if (string.Equals(tool.Name, toolName, StringComparison.Ordinal))
+            {
+                return !HeaderParameters.Declared(tool.ProtocolTool.InputSchema);
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its

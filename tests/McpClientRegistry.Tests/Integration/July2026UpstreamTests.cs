@@ -47,6 +47,21 @@ public sealed class July2026UpstreamTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CallTool_ParameterMarkedAsHeaderAndNameOutsideAscii_TheServerAcceptsTheHeaders()
+    {
+        await using var server = await TestMcpServer.StartAsync(
+            new TestMcpServerOptions { ServerName = "fresh", Stateless = true, Tools = ["grüße"], IncludeRouteTool = true, Output = output }, Token);
+        await using var registry = LiveRegistry.Create($"mcp_servers:\n  fresh:\n    url: {server.Url}\n", output);
+
+        var routed = await registry.CallTextAsync("fresh__route", new Dictionary<string, object?> { ["region"] = "eu-west" }, Token);
+        var greeted = await registry.CallTextAsync(Assert.Single(registry.Catalog.Current.Tools, t => t.ServerName == "fresh" && t.Definition.Name == "grüße").Name, null, Token);
+
+        Assert.Equal("routed to eu-west", routed);
+        Assert.Equal("fresh:grüße:{}", greeted);
+        Assert.Equal(["2026-07-28", "2026-07-28"], server.ToolCallRevisions);
+    }
+
+    [Fact]
     public async Task CallTool_ServerWithSessions_Keeps2025Session()
     {
         await using var server = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "classic", Output = output }, Token);

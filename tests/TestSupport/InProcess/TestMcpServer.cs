@@ -66,6 +66,11 @@ public sealed class TestMcpServer : IAsyncDisposable
             _resources.Add(Watched.Resource);
         }
 
+        if (options.IncludeRouteTool)
+        {
+            _tools.Add(RouteTool.Create());
+        }
+
         if (options.IncludeConsentTool)
         {
             _tools.Add(ConsentTool.Create());

@@ -67,6 +67,9 @@ public sealed class TestMcpServerOptions
     /// </summary>
     public bool IncludeConsentTool { get; init; }
 
+    /// <summary>Gets whether to serve <c>route</c>, whose <c>region</c> travels as the <c>Mcp-Param-Region</c> header too.</summary>
+    public bool IncludeRouteTool { get; init; }
+
     /// <summary>Gets the JSON-RPC error code every <c>ping</c> is answered with (e.g. -32601), or <see langword="null"/> to answer it.</summary>
     public int? PingErrorCode { get; init; }
 }
