@@ -6,8 +6,9 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Catalog;
 
-#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but the sessions speak 2025-11-25 (pinned), where servers log and clients expect it forwarded.
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but servers of 2025-11-25 log, and clients expect it forwarded.
 
 namespace Tributary.McpClientRegistry.Connections;
 
@@ -20,27 +21,86 @@ namespace Tributary.McpClientRegistry.Connections;
 /// which handles and answers it as it always does.
 /// </summary>
 /// <remarks>
+/// <para>
+/// To a server that negotiated 2026-07-28 or later (<paramref name="envelope"/> set), a call goes as that revision wants
+/// it: no session id, the <c>Mcp-Method</c> and <c>Mcp-Name</c> headers, and the revision, client info and capabilities
+/// in <c>_meta</c>. Nothing of a session is kept, so the server may restart between calls unnoticed.
+/// </para>
+/// <para>
 /// A call fails as the SDK client's would for the same response: a JSON-RPC error answer is an
 /// <see cref="McpProtocolException"/> ("Request failed (remote): ..."), a <c>400</c> with a JSON-RPC error is one the
 /// server refused before handling it (<see cref="RejectedUnprocessed"/>), any other failure status an
 /// <see cref="HttpRequestException"/> with that status, and a response that ends without the answer says so.
+/// </para>
 /// </remarks>
-internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IReadOnlyDictionary<string, string> headers, McpClient client, CancelRelayTransport transport) : IDisposable
+internal sealed partial class StreamableHttpToolCalls(
+    string serverName,
+    InFlightCalls calls,
+    HttpClient http,
+    Uri endpoint,
+    IReadOnlyDictionary<string, string> headers,
+    McpClient client,
+    CancelRelayTransport transport,
+    PerRequestEnvelope? envelope) : IDisposable
 {
     private const string IdPrefix = "tributary-";
 
     private static readonly JsonSerializerOptions s_json = McpJsonUtilities.DefaultOptions;
 
-    /// <summary>Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its progress token.</summary>
+    /// <summary>
+    /// Whether this path calls <paramref name="toolName"/> as the SDK client would: all but a 2026-07-28 server's tool
+    /// (in <paramref name="listing"/>) whose parameters go into <c>Mcp-Param-*</c> headers too, which the SDK client
+    /// writes from the schema it listed.
+    /// </summary>
+    public bool CanCall(string toolName, ServerListing listing)
+    {
+        if (envelope is null)
+        {
+            return true;
+        }
+
+        foreach (var tool in listing.Tools)
+        {
+            if (string.Equals(tool.Name, toolName, StringComparison.Ordinal))
+            {
+                return !HeaderParameters.Declared(tool.ProtocolTool.InputSchema);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its
+    /// progress token. A 2026-07-28 server that answers <c>input_required</c> has its requests relayed to the call's
+    /// caller and the call sent again with the answers, until it answers for good.
+    /// </summary>
     public async Task<CallToolResult> CallAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, CancellationToken cancellationToken)
     {
-        var id = IdPrefix + key;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key) };
-        AddHeaders(request.Headers);
+        Retry? retry = null;
+        for (var round = 1; ; round++)
+        {
+            var reply = await SendAsync(toolName, arguments, key, round == 1 ? IdPrefix + key : $"{IdPrefix}{key}.{round}", retry, cancellationToken);
+            if (AskedForInput(reply) is not { } asked)
+            {
+                return Result(reply);
+            }
+
+            retry = await AnswerAsync(asked, key, round, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+
+    private async Task<JsonRpcMessageWithId> SendAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, string id, Retry? retry, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key, envelope, retry) };
+        AddHeaders(request.Headers, toolName);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            return await ReadResultAsync(response, id, key, cancellationToken)
+            return await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
                 ?? throw new McpException($"Streamable HTTP POST response completed without a reply to request with ID: {id}");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,10 +110,7 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => http.Dispose();
-
-    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key)
+    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, PerRequestEnvelope? envelope, Retry? retry)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -76,8 +133,10 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
                 writer.WriteEndObject();
             }
 
+            retry?.WriteTo(writer);
             writer.WriteStartObject("_meta");
             writer.WriteString("progressToken", key);
+            envelope?.WriteTo(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -105,18 +164,28 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    private void AddHeaders(HttpRequestHeaders target)
+    private void AddHeaders(HttpRequestHeaders target, string toolName)
     {
         target.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         target.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (transport.SessionId is { } session)
+        if (envelope is not null)
         {
-            target.Add("Mcp-Session-Id", session);
+            // The server checks both against the body; a name outside ASCII goes Base64-wrapped, as the revision says.
+            target.Add("MCP-Protocol-Version", envelope.ProtocolVersion);
+            target.Add("Mcp-Method", RequestMethods.ToolsCall);
+            target.Add("Mcp-Name", McpHeaderEncoder.EncodeValue(toolName));
         }
-
-        if (client.NegotiatedProtocolVersion is { } version)
+        else
         {
-            target.Add("MCP-Protocol-Version", version);
+            if (transport.SessionId is { } session)
+            {
+                target.Add("Mcp-Session-Id", session);
+            }
+
+            if (client.NegotiatedProtocolVersion is { } version)
+            {
+                target.Add("MCP-Protocol-Version", version);
+            }
         }
 
         foreach (var (name, value) in headers)
@@ -125,7 +194,7 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    private async Task<CallToolResult?> ReadResultAsync(HttpResponseMessage response, string id, string key, CancellationToken cancellationToken)
+    private async Task<JsonRpcMessageWithId?> ReadReplyAsync(HttpResponseMessage response, RequestId id, string key, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -135,17 +204,17 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         switch (response.Content.Headers.ContentType?.MediaType)
         {
             case "application/json":
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                return body.Length == 0 ? null : Handle(ToolCallReply.Read(body, id), id, key);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                return body.Length == 0 ? null : Handle(body, id, key);
             case "text/event-stream":
                 try
                 {
-                    var events = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken), (_, data) => ToolCallReply.Read(data, id));
+                    var events = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
                     await foreach (var item in events.EnumerateAsync(cancellationToken))
                     {
-                        if (Handle(item.Data, id, key) is { } result)
+                        if (!string.IsNullOrEmpty(item.Data) && Handle(item.Data, id, key) is { } reply)
                         {
-                            return result;
+                            return reply;
                         }
                     }
                 }
@@ -160,19 +229,23 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    // The result when this is the answer; an error answer throws; any other message goes where it belongs.
-    private CallToolResult? Handle(ToolCallReply reply, string id, string key)
+    private JsonRpcMessageWithId? Handle(string data, RequestId id, string key)
     {
-        switch (reply.Other)
+        JsonRpcMessage? message;
+        try
         {
-            case null:
-                return reply.Result;
-            case JsonRpcError error when error.Id == new RequestId(id):
-                throw RemoteErrors.From(error);
-            case JsonRpcResponse response when response.Id == new RequestId(id):
-                // An answer the quick reader left to the full one (extra members, a result that is not an object).
-                return JsonSerializer.Deserialize(response.Result, s_json.GetTypeInfo<CallToolResult>())
-                    ?? throw new JsonException("Unexpected JSON result in response.");
+            message = JsonSerializer.Deserialize(data, s_json.GetTypeInfo<JsonRpcMessage>());
+        }
+        catch (JsonException)
+        {
+            // As the SDK client: a message that is not JSON-RPC is skipped.
+            return null;
+        }
+
+        switch (message)
+        {
+            case JsonRpcResponse or JsonRpcError when ((JsonRpcMessageWithId)message).Id == id:
+                return (JsonRpcMessageWithId)message;
             case JsonRpcNotification { Method: NotificationMethods.ProgressNotification or NotificationMethods.LoggingMessageNotification } notification:
                 CallMarker.Mark(notification.Params, key);
                 transport.ObserveRead(notification);
@@ -185,13 +258,21 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
                 CallMarker.Mark(serverRequest.Params, key);
                 transport.Inject(serverRequest);
                 break;
-            default:
-                transport.Inject(reply.Other);
+            case not null:
+                transport.Inject(message);
                 break;
         }
 
         return null;
     }
+
+    private static CallToolResult Result(JsonRpcMessageWithId reply) => reply switch
+    {
+        JsonRpcResponse response => JsonSerializer.Deserialize(response.Result, s_json.GetTypeInfo<CallToolResult>())
+            ?? throw new JsonException("Unexpected JSON result in response."),
+        JsonRpcError error => throw RemoteErrors.From(error),
+        _ => throw new InvalidOperationException($"{reply.GetType().Name} is not an answer"),
+    };
 
     private static async Task<Exception> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

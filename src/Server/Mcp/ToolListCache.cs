@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Server.Mcp;
 
@@ -21,8 +22,6 @@ namespace Tributary.Server.Mcp;
 /// </remarks>
 internal sealed class ToolListCache
 {
-    private const string FirstPerRequestMetadataRevision = "2026-07-28";
-
     private readonly McpServerPrimitiveCollection<McpServerTool> _tools;
     private long _version;
     private Listing? _listing;
@@ -84,7 +83,7 @@ internal sealed class ToolListCache
         }
 
         var protocolVersion = request.Context?.ProtocolVersion ?? server.NegotiatedProtocolVersion;
-        return protocolVersion is not null && string.CompareOrdinal(protocolVersion, FirstPerRequestMetadataRevision) < 0;
+        return protocolVersion is not null && !ProtocolRevisions.IsPerRequest(protocolVersion);
     }
 
     private sealed record Listing(long Version, byte[] Utf8);
