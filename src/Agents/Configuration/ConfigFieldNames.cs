@@ -23,6 +23,12 @@ public static class ConfigFieldNames
     /// <summary>The fields of <c>host:</c>.</summary>
     public static IReadOnlyList<string> Host => HostConfigReader.Fields;
 
+    /// <summary>The fields of <c>host.oauth:</c>.</summary>
+    public static IReadOnlyList<string> HostOAuth => HostOAuthConfigReader.Fields;
+
+    /// <summary>The fields of <c>host.oauth.scopes:</c>.</summary>
+    public static IReadOnlyList<string> HostOAuthScopes => HostOAuthConfigReader.ScopeFields;
+
     /// <summary>The fields of one entry of <c>models:</c>.</summary>
     public static IReadOnlyList<string> Model => ModelsConfigReader.Fields;
 

@@ -12,6 +12,15 @@ public sealed record HostConfig
     /// <summary>The accepted <c>Host</c> names, also the hosts a browser <c>Origin</c> may name; empty when not set.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>
+    /// How long a stopping <c>tributary serve</c> keeps serving with <c>/health/ready</c> unready, so a load balancer
+    /// stops sending it new work before it stops listening; zero (the default) stops at once.
+    /// </summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.Zero;
+
+    /// <summary><c>/mcp</c> as an OAuth protected resource, or <see langword="null"/> for the shared key (the default).</summary>
+    public HostOAuthConfig? OAuth { get; init; }
+
     /// <summary>The settings used when the file has no <c>host</c> section: nothing set.</summary>
     public static HostConfig Default { get; } = new();
 }

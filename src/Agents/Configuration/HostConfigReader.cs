@@ -3,7 +3,7 @@ using Tributary.McpClientRegistry.Configuration;
 namespace Tributary.Agents.Configuration;
 
 /// <summary>
-/// Reads the <c>host</c> section: <c>urls</c> and <c>allowed_hosts</c>. Settings that belong elsewhere (a port alone,
+/// Reads the <c>host</c> section: <c>urls</c>, <c>allowed_hosts</c>, <c>drain</c> and <c>oauth</c>. Settings that belong elsewhere (a port alone,
 /// secrets, serving without a key) are refused with what to write instead.
 /// </summary>
 internal static class HostConfigReader
@@ -12,7 +12,7 @@ internal static class HostConfigReader
     public const string SectionName = "host";
 
     /// <summary>The fields this reader accepts.</summary>
-    internal static readonly IReadOnlyList<string> Fields = ["urls", "allowed_hosts"];
+    internal static readonly IReadOnlyList<string> Fields = ["urls", "allowed_hosts", "drain", HostOAuthConfigReader.Field];
 
     /// <summary>Fields refused on purpose, each with what to use instead.</summary>
     internal static readonly IReadOnlyDictionary<string, string> Refused = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -30,6 +30,8 @@ internal static class HostConfigReader
         {
             Urls = ReadList(reader, "urls", "[http://127.0.0.1:8420]", ListenUrl.Problem),
             AllowedHosts = ReadList(reader, "allowed_hosts", "[tributary.example.com]", AllowedHost.Problem),
+            Drain = reader.Duration("drain") ?? TimeSpan.Zero,
+            OAuth = HostOAuthConfigReader.Read(reader),
         };
     }
 

@@ -53,7 +53,7 @@ internal sealed partial class McpServerConnection
                 // Every call sends a fresh progress token, even when its caller wants no progress: it is how the
                 // call's response stream, and the progress for it, are known to be this call's.
                 using var call = _calls.Register(context);
-                return session.ToolCalls is { } direct
+                return session.ToolCalls is { } direct && direct.CanCall(toolName, session.Listing)
                     ? await direct.CallAsync(toolName, arguments, call.Key, token)
                     : await session.Client.CallToolAsync(toolName, arguments, options: new RequestOptions { ProgressToken = call.Token }, cancellationToken: token);
             },
@@ -76,7 +76,7 @@ internal sealed partial class McpServerConnection
                 async (client, token) =>
                 {
                     var started = _time.GetTimestamp();
-                    await client.PingAsync(cancellationToken: token);
+                    await UpstreamPing.SendAsync(client, token);
                     return _time.GetElapsedTime(started);
                 },
                 cancellationToken);
@@ -145,7 +145,7 @@ internal sealed partial class McpServerConnection
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await session.Client.PingAsync(cancellationToken: linked.Token);
+            await UpstreamPing.SendAsync(session.Client, linked.Token);
             return true;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is McpProtocolException or OperationCanceledException || FailureDescription.IsTransportFailure(e)))

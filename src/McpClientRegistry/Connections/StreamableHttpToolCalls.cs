@@ -6,8 +6,9 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Tributary.McpClientRegistry.Catalog;
 
-#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but the sessions speak 2025-11-25 (pinned), where servers log and clients expect it forwarded.
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but servers of 2025-11-25 log, and clients expect it forwarded.
 
 namespace Tributary.McpClientRegistry.Connections;
 
@@ -20,29 +21,87 @@ namespace Tributary.McpClientRegistry.Connections;
 /// which handles and answers it as it always does.
 /// </summary>
 /// <remarks>
+/// <para>
+/// To a server that negotiated 2026-07-28 or later (<paramref name="envelope"/> set), a call goes as that revision wants
+/// it: no session id, the <c>Mcp-Method</c> and <c>Mcp-Name</c> headers, and the revision, client info and capabilities
+/// in <c>_meta</c>. Nothing of a session is kept, so the server may restart between calls unnoticed.
+/// </para>
+/// <para>
 /// A call fails as the SDK client's would for the same response: a JSON-RPC error answer is an
 /// <see cref="McpProtocolException"/> ("Request failed (remote): ..."), a <c>400</c> with a JSON-RPC error is one the
 /// server refused before handling it (<see cref="RejectedUnprocessed"/>), any other failure status an
 /// <see cref="HttpRequestException"/> with that status, and a response that ends without the answer says so.
+/// </para>
 /// </remarks>
-internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IReadOnlyDictionary<string, string> headers, McpClient client, CancelRelayTransport transport) : IDisposable
+internal sealed partial class StreamableHttpToolCalls(
+    string serverName,
+    InFlightCalls calls,
+    HttpClient http,
+    Uri endpoint,
+    IReadOnlyDictionary<string, string> headers,
+    McpClient client,
+    CancelRelayTransport transport,
+    PerRequestEnvelope? envelope) : IDisposable
 {
     private const string IdPrefix = "tributary-";
 
     private static readonly JsonSerializerOptions s_json = McpJsonUtilities.DefaultOptions;
 
-    /// <summary>Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its progress token.</summary>
+    /// <summary>
+    /// Whether this path calls <paramref name="toolName"/> as the SDK client would: all but a 2026-07-28 server's tool
+    /// (in <paramref name="listing"/>) whose parameters go into <c>Mcp-Param-*</c> headers too, which the SDK client
+    /// writes from the schema it listed.
+    /// </summary>
+    public bool CanCall(string toolName, ServerListing listing)
+    {
+        if (envelope is null)
+        {
+            return true;
+        }
+
+        foreach (var tool in listing.Tools)
+        {
+            if (string.Equals(tool.Name, toolName, StringComparison.Ordinal))
+            {
+                return !HeaderParameters.Declared(tool.ProtocolTool.InputSchema);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="toolName"/> as the call registered under <paramref name="key"/>, which goes out as its
+    /// progress token. A 2026-07-28 server that answers <c>input_required</c> has its requests relayed to the call's
+    /// caller and the call sent again with the answers, until it answers for good.
+    /// </summary>
     public async Task<CallToolResult> CallAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, CancellationToken cancellationToken)
     {
-        var id = IdPrefix + key;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key) };
-        AddHeaders(request.Headers);
+        Retry? retry = null;
+        for (var round = 1; ; round++)
+        {
+            var reply = await SendAsync(toolName, arguments, key, round == 1 ? IdPrefix + key : $"{IdPrefix}{key}.{round}", retry, cancellationToken);
+            if (AskedForInput(reply) is not { } asked)
+            {
+                return Result(reply);
+            }
+
+            retry = await AnswerAsync(asked, key, round, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+
+    private async Task<JsonRpcMessageWithId> SendAsync(string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, string id, Retry? retry, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(id, toolName, arguments, key, envelope, retry) };
+        AddHeaders(request.Headers, toolName);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var reply = await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
+            return await ReadReplyAsync(response, new RequestId(id), key, cancellationToken)
                 ?? throw new McpException($"Streamable HTTP POST response completed without a reply to request with ID: {id}");
-            return Result(reply);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,10 +110,7 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => http.Dispose();
-
-    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key)
+    private static ReadOnlyMemoryContent Body(string id, string toolName, IReadOnlyDictionary<string, object?>? arguments, string key, PerRequestEnvelope? envelope, Retry? retry)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -77,8 +133,10 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
                 writer.WriteEndObject();
             }
 
+            retry?.WriteTo(writer);
             writer.WriteStartObject("_meta");
             writer.WriteString("progressToken", key);
+            envelope?.WriteTo(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -106,18 +164,28 @@ internal sealed class StreamableHttpToolCalls(HttpClient http, Uri endpoint, IRe
         }
     }
 
-    private void AddHeaders(HttpRequestHeaders target)
+    private void AddHeaders(HttpRequestHeaders target, string toolName)
     {
         target.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         target.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (transport.SessionId is { } session)
+        if (envelope is not null)
         {
-            target.Add("Mcp-Session-Id", session);
+            // The server checks both against the body; a name outside ASCII goes Base64-wrapped, as the revision says.
+            target.Add("MCP-Protocol-Version", envelope.ProtocolVersion);
+            target.Add("Mcp-Method", RequestMethods.ToolsCall);
+            target.Add("Mcp-Name", McpHeaderEncoder.EncodeValue(toolName));
         }
-
-        if (client.NegotiatedProtocolVersion is { } version)
+        else
         {
-            target.Add("MCP-Protocol-Version", version);
+            if (transport.SessionId is { } session)
+            {
+                target.Add("Mcp-Session-Id", session);
+            }
+
+            if (client.NegotiatedProtocolVersion is { } version)
+            {
+                target.Add("MCP-Protocol-Version", version);
+            }
         }
 
         foreach (var (name, value) in headers)

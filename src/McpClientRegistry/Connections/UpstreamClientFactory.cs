@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -9,9 +10,11 @@ using Tributary.McpClientRegistry.Configuration;
 namespace Tributary.McpClientRegistry.Connections;
 
 /// <summary>
-/// Builds the SDK transport a server's configuration asks for and initializes a client over it.
-/// Sessions are pinned to protocol revision 2025-11-25, which every current server speaks and which
-/// keeps what an aggregator needs: list_changed notifications, logging and ping.
+/// Builds the SDK transport a server's configuration asks for and connects a client over it.
+/// A streamable HTTP server gets the newest revision it supports: 2026-07-28 (<c>server/discover</c>, no session, so
+/// it can restart between calls unnoticed) when it offers it, else the <c>initialize</c> handshake. Stdio and legacy
+/// SSE sessions are pinned to 2025-11-25, which every current server speaks and which keeps what an aggregator needs
+/// there: list_changed notifications, logging, ping and resource subscriptions.
 /// </summary>
 /// <remarks>
 /// Every transport reads what the server sends within the server's <c>max_message_size</c>: stdio through
@@ -21,8 +24,6 @@ namespace Tributary.McpClientRegistry.Connections;
 /// </remarks>
 internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILoggerFactory loggerFactory, UpstreamAuthorization authorization) : IUpstreamClientFactory
 {
-    internal const string ProtocolVersion = "2025-11-25";
-
     private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(1);
 
     private static readonly string[] ForwardedNotifications =
@@ -53,17 +54,18 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
 
         // The SDK's OAuth client holds the token inside its transport, so calls go through the SDK client as well.
         bool sdkOAuth = server.AuthType == McpAuthKind.OAuth && server.Grant == OAuthGrant.AuthorizationCode;
-        var streamable = server.Transport == McpTransportKind.StreamableHttp && !sdkOAuth;
-        var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
-        var client = await McpClient.CreateAsync(transport, CreateOptions(server, callbacks), logs, cancellationToken);
-        if (!streamable || transport.Connected is not { } session)
+        var streamable = server.Transport == McpTransportKind.StreamableHttp;
+        var (client, transport, options) = await ConnectAsync(server, endpoint, callbacks, logs, negotiateNewest: streamable, cancellationToken);
+        if (!streamable || sdkOAuth || transport.Connected is not { } session)
         {
             return new UpstreamClient(client, null);
         }
 
-        // Tool calls go out on their own client over the same shared handler.
+        // Tool calls go out on their own client over the same shared handler. The SDK has filled in the capabilities
+        // its handlers declare, which a 2026-07-28 server is told with every call.
         var http = new HttpClient(Bounded(server), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        return new UpstreamClient(client, new StreamableHttpToolCalls(http, endpoint.Url!, endpoint.Headers, client, session));
+        var envelope = PerRequestEnvelope.For(client.NegotiatedProtocolVersion, ClientInfo, options.Capabilities);
+        return new UpstreamClient(client, new StreamableHttpToolCalls(server.Name, callbacks.Calls, http, endpoint.Url!, endpoint.Headers, client, session, envelope));
     }
 
     private async Task<ResolvedEndpoint> WithClientCredentialsAsync(McpServerConfig server, ResolvedEndpoint endpoint, CancellationToken cancellationToken)
@@ -83,11 +85,32 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         }
     }
 
-    /// <summary>The client options every upstream session uses, whatever its transport.</summary>
-    internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks) => new()
+    private async Task<(McpClient Client, CancelRelayClientTransport Transport, McpClientOptions Options)> ConnectAsync(
+        McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, ILoggerFactory logs, bool negotiateNewest, CancellationToken cancellationToken)
+    {
+        var streamable = server.Transport == McpTransportKind.StreamableHttp;
+        var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
+        var options = CreateOptions(server, callbacks, negotiateNewest);
+        try
+        {
+            return (await McpClient.CreateAsync(transport, options, logs, cancellationToken), transport, options);
+        }
+        catch (JsonException) when (negotiateNewest)
+        {
+            // A server that answers server/discover with something that is no discover result (some answer any method
+            // with {}) predates 2026-07-28: it gets the initialize handshake on a fresh connection.
+            return await ConnectAsync(server, endpoint, callbacks, logs, negotiateNewest: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The client options every upstream session uses, whatever its transport: pinned to 2025-11-25, or with
+    /// <paramref name="negotiateNewest"/> the newest revision the server supports (2026-07-28 first, then initialize).
+    /// </summary>
+    internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks, bool negotiateNewest = false) => new()
     {
         ClientInfo = ClientInfo,
-        ProtocolVersion = ProtocolVersion,
+        ProtocolVersion = negotiateNewest ? null : ProtocolRevisions.November2025,
         // The connection's own connect_timeout rules; the SDK's limits are only a backstop.
         InitializationTimeout = server.ConnectTimeout + Backstop,
         Handlers = new McpClientHandlers
@@ -95,7 +118,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
             NotificationHandlers = [.. ForwardedNotifications.Select(m => KeyValuePair.Create(m, callbacks.OnNotification))],
 
             // Declared so servers may ask; answered by the client of /mcp whose call caused the request (InFlightCalls).
-#pragma warning disable MCP9005 // Sampling is deprecated in 2026-07-28, but part of 2025-11-25, the revision pinned above.
+#pragma warning disable MCP9005 // Sampling is deprecated in 2026-07-28, but part of 2025-11-25, which most servers speak.
             SamplingHandler = (request, _, cancellationToken) =>
             {
                 var parameters = request ?? throw new McpException("sampling/createMessage came without parameters");

@@ -13,7 +13,7 @@ namespace Tributary.Server.Agents;
 
 /// <summary>
 /// <c>POST /agents/{name}/runs</c>: runs an agent for a JSON body (<c>prompt</c>, optional <c>project</c> and
-/// <c>mr_iid</c>) and answers its final text with the account of its tool calls. Guarded by the same key as <c>/mcp</c>.
+/// <c>mr_iid</c>) and answers its final text with the account of its tool calls. Guarded by the same key as <c>/mcp</c>; under <c>host.oauth</c>, by an access token with the write scope.
 /// A body over <see cref="LimitOptions.AgentsMaxBodyBytes"/> answers 413; runs beyond <see cref="LimitOptions.AgentRuns"/> wait
 /// in a queue of <see cref="LimitOptions.AgentRunQueue"/>, and beyond that answer 503 with <c>Retry-After</c>.
 /// </summary>
@@ -33,7 +33,7 @@ internal static class AgentRunEndpoint
     {
         // A RequestDelegate, not a handler with parameters to bind: binding would build and compile expression trees
         // (System.Linq.Expressions and their JIT) when the first request of any route arrives, for a route most hosts never use.
-        endpoints.MapPost(Pattern, RunAsync).RequireTributaryKey();
+        endpoints.MapPost(Pattern, RunAsync).RequireTributaryWrite();
         return endpoints;
     }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tributary.McpClientRegistry.Health;
 
@@ -24,10 +26,15 @@ internal static class TributaryHealthExtensions
 
     private const string ReadyTag = "ready";
 
-    /// <summary>Adds the upstream, GitLab and readiness checks.</summary>
-    public static IServiceCollection AddTributaryHealth(this IServiceCollection services)
+    /// <summary>Adds the upstream, GitLab and readiness checks, and the pause of <paramref name="drain"/> on shutdown.</summary>
+    public static IServiceCollection AddTributaryHealth(this IServiceCollection services, TimeSpan drain)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new ShutdownDrain(drain, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ShutdownDrain>>()));
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+
+        // The pause comes out of the host's shutdown time, which is there for calls in flight to finish.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout += drain);
         services.TryAddSingleton(HealthProbeOptions.Default);
         services.AddSingleton<CoalescedProbe<IReadOnlyList<ServerHealth>>>();
         services.AddSingleton<CoalescedProbe<GitLabHealth>>();

@@ -29,7 +29,7 @@ internal static class TributaryHost
         builder.Services.AddSingleton(new HealthProbeOptions(options.HealthProbeReuse));
         builder.Services.AddTributaryHost(options.Config, options.ReadVariable);
         builder.Services.AddTributaryReload(options.WatchConfig);
-        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous, options.Config.Host.AllowedHosts);
+        builder.Services.AddTributarySecurity(options.Urls, options.ReadVariable, options.AllowAnonymous, options.Config.Host.AllowedHosts, options.Config.Host.OAuth);
         builder.Services.AddTributaryLimits(options.ReadVariable);
         builder.AddTributaryTelemetry(options.ReadVariable);
 

@@ -18,7 +18,7 @@ internal static class TributaryHostExtensions
     {
         ArgumentNullException.ThrowIfNull(config);
         services.AddTributaryCore(config, readVariable);
-        services.AddTributaryHealth();
+        services.AddTributaryHealth(config.Host.Drain);
         services.AddTributaryMcp();
         services.AddTributaryWebhooks(readVariable);
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Server.Limits;
 
@@ -11,6 +12,7 @@ namespace Tributary.Server.Limits;
 internal sealed class McpLimitsMiddleware(RequestDelegate next, PathString mcpPath, McpSessionGate gate, IOptions<LimitOptions> options)
 {
     private const string SessionIdHeader = "Mcp-Session-Id";
+    private const string ProtocolVersionHeader = "MCP-Protocol-Version";
 
     /// <summary>Checks the request and passes it on.</summary>
     public async Task InvokeAsync(HttpContext context)
@@ -28,7 +30,9 @@ internal sealed class McpLimitsMiddleware(RequestDelegate next, PathString mcpPa
 
         // The legacy SSE stream lasts as long as its session, which counts itself: only look, do not hold a place.
         bool legacyStream = HttpMethods.IsGet(request.Method) && rest.Equals("/sse", StringComparison.Ordinal);
-        bool opensSession = HttpMethods.IsPost(request.Method) && rest == PathString.Empty && !request.Headers.ContainsKey(SessionIdHeader);
+        // A 2026-07-28 request never has a session (it is served on its own and forgotten), so it takes no place.
+        bool opensSession = HttpMethods.IsPost(request.Method) && rest == PathString.Empty && !request.Headers.ContainsKey(SessionIdHeader)
+            && !ProtocolRevisions.IsPerRequest(request.Headers[ProtocolVersionHeader]);
         if ((legacyStream && gate.IsFull) || (opensSession && !gate.TryEnter()))
         {
             await JsonRpcErrorResponse.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, LimitMessages.TooManySessions(gate.MaxSessions), limits.RetryAfter, cancellationToken);

@@ -17,10 +17,18 @@ internal sealed class DownstreamSessions
     /// <summary>How many sessions are live now.</summary>
     public int Count => _sessions.Count;
 
-    /// <summary>Runs one stateful session, known here while it lives.</summary>
+    /// <summary>
+    /// Runs one stateful session, known here while it lives. A 2026-07-28 request (a server without a session id)
+    /// only runs: it lives no longer than its POST and nothing outside it can reach its client, so nothing keeps it.
+    /// </summary>
     public async Task RunSessionAsync(McpServer server, CancellationToken cancellationToken)
     {
-        var id = server.SessionId ?? Guid.NewGuid().ToString("N");
+        if (server.SessionId is not { } id)
+        {
+            await server.RunAsync(cancellationToken);
+            return;
+        }
+
         _sessions[id] = new ForwardingSession(id, server);
         try
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Tributary.McpClientRegistry.Connections;
 
 namespace Tributary.Server.Mcp;
 
@@ -21,8 +22,6 @@ namespace Tributary.Server.Mcp;
 /// </remarks>
 internal sealed class ToolListCache
 {
-    private const string FirstPerRequestMetadataRevision = "2026-07-28";
-
     private readonly McpServerPrimitiveCollection<McpServerTool> _tools;
     private long _version;
     private Listing? _listing;
@@ -63,7 +62,7 @@ internal sealed class ToolListCache
         if (listing is null || listing.Version != version)
         {
             var result = new ListToolsResult { Tools = [.. _tools.Select(tool => tool.ProtocolTool)] };
-            listing = new Listing(version, JsonSerializer.SerializeToElement(result, McpJsonUtilities.DefaultOptions));
+            listing = new Listing(version, JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions));
 
             // A change during the build may or may not be in it: serve it this once, keep it only if none came.
             if (Volatile.Read(ref _version) == version)
@@ -72,8 +71,8 @@ internal sealed class ToolListCache
             }
         }
 
-        // A fresh node per response over the shared, immutable element: writing it copies the element as it is.
-        return JsonObject.Create(listing.Json)!;
+        // A node per response over the shared, immutable bytes: writing it copies them as they are, unparsed.
+        return RawJson.Node(listing.Utf8);
     }
 
     private static bool CanAnswer(JsonRpcRequest request, McpServer server)
@@ -84,8 +83,8 @@ internal sealed class ToolListCache
         }
 
         var protocolVersion = request.Context?.ProtocolVersion ?? server.NegotiatedProtocolVersion;
-        return protocolVersion is not null && string.CompareOrdinal(protocolVersion, FirstPerRequestMetadataRevision) < 0;
+        return protocolVersion is not null && !ProtocolRevisions.IsPerRequest(protocolVersion);
     }
 
-    private sealed record Listing(long Version, JsonElement Json);
+    private sealed record Listing(long Version, byte[] Utf8);
 }

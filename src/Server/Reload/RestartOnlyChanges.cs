@@ -4,7 +4,7 @@ namespace Tributary.Server.Reload;
 
 /// <summary>
 /// The settings a reload cannot apply: they are read into clients and caches built once at start (the GitLab client
-/// and its resilience pipeline, the Redis connection, Kestrel's listen addresses and the host filter). A change to one is reported, not applied, until a restart.
+/// and its resilience pipeline, the Redis connection, Kestrel's listen addresses, the host filter and the access-token validation). A change to one is reported, not applied, until a restart.
 /// </summary>
 internal static class RestartOnlyChanges
 {
@@ -21,6 +21,8 @@ internal static class RestartOnlyChanges
         Add(fields, "cache.redis", running.Cache.Redis != next.Cache.Redis);
         Add(fields, "host.urls", !running.Host.Urls.SequenceEqual(next.Host.Urls));
         Add(fields, "host.allowed_hosts", !running.Host.AllowedHosts.SequenceEqual(next.Host.AllowedHosts));
+        Add(fields, "host.drain", running.Host.Drain != next.Host.Drain);
+        Add(fields, "host.oauth", running.Host.OAuth != next.Host.OAuth);
         return fields;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Tributary.Server.Security;
 
 /// <summary>
-/// Refuses to serve when the host listens beyond loopback and no <see cref="SecurityOptions.KeyVariable"/> is set,
+/// Refuses to serve when the host listens beyond loopback and neither <see cref="SecurityOptions.KeyVariable"/> nor <c>host.oauth</c> is set,
 /// unless <c>--allow-anonymous</c> says to (then it warns). It judges the addresses Kestrel actually bound
 /// (<see cref="IServerAddressesFeature"/>, once it listens), however they were configured: <c>--urls</c>,
 /// <c>TRIBUTARY_URLS</c>, <c>ASPNETCORE_URLS</c> or Kestrel's own configuration. Between binding and this check
@@ -33,7 +33,7 @@ internal sealed partial class ExposureGuard(SecurityOptions security, IServer se
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        if (security.Key is not null || addresses.All(ListenAddresses.IsLocal))
+        if (security.Key is not null || security.OAuth is not null || addresses.All(ListenAddresses.IsLocal))
         {
             _cleared = true;
             return Task.CompletedTask;

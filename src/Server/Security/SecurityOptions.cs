@@ -1,3 +1,5 @@
+using Tributary.Agents.Configuration;
+
 namespace Tributary.Server.Security;
 
 /// <summary>
@@ -28,6 +30,12 @@ internal sealed record SecurityOptions
     /// <summary>The hosts an <c>Origin</c> header may name.</summary>
     public required IReadOnlyList<string> AllowedOriginHosts { get; init; }
 
+    /// <summary>
+    /// <c>host.oauth</c>: when set, <c>/mcp</c> and agent runs take access tokens from its issuer instead of the key,
+    /// which then guards only <c>/health</c>'s details.
+    /// </summary>
+    public HostOAuthConfig? OAuth { get; init; }
+
     /// <summary>Whether to serve beyond loopback without a key (<c>--allow-anonymous</c>), with a warning, instead of refusing.</summary>
     public bool AllowAnonymous { get; init; }
 
@@ -35,7 +43,7 @@ internal sealed record SecurityOptions
     /// Reads the options for a host listening on <paramref name="urls"/>; the allowed hosts come from
     /// <see cref="AllowedHostsVariable"/>, else from <paramref name="fileHosts"/> (the config file's <c>host.allowed_hosts</c>).
     /// </summary>
-    public static SecurityOptions Create(string urls, Func<string, string?> readVariable, IReadOnlyList<string>? fileHosts = null)
+    public static SecurityOptions Create(string urls, Func<string, string?> readVariable, IReadOnlyList<string>? fileHosts = null, HostOAuthConfig? oauth = null)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
         var loopbackOnly = ListenAddresses.AreLoopbackOnly(urls);
@@ -51,6 +59,7 @@ internal sealed record SecurityOptions
             LoopbackOnly = loopbackOnly,
             AllowedHosts = configured.Count > 0 ? configured : loopbackOnly ? LoopbackHosts : ["*"],
             AllowedOriginHosts = configured.Count > 0 ? configured : LoopbackHosts,
+            OAuth = oauth,
         };
     }
 }

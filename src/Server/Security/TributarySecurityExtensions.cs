@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tributary.Agents.Configuration;
 
 namespace Tributary.Server.Security;
 
@@ -12,14 +14,17 @@ internal static class TributarySecurityExtensions
     /// <summary>The authorization policy the MCP endpoint requires.</summary>
     public const string McpPolicy = "TributaryMcp";
 
+    /// <summary>The authorization policy of what changes things (agent runs): <see cref="McpPolicy"/>'s caller, with the write scope under <c>host.oauth</c>.</summary>
+    public const string WritePolicy = "TributaryWrite";
+
     /// <summary>
     /// Adds the key scheme, the <see cref="McpPolicy"/> policy, host filtering and the start-up <see cref="ExposureGuard"/>;
     /// <paramref name="fileHosts"/> (the config file's <c>host.allowed_hosts</c>) apply when the variable is not set.
     /// </summary>
     public static IServiceCollection AddTributarySecurity(
-        this IServiceCollection services, string urls, Func<string, string?> readVariable, bool allowAnonymous = false, IReadOnlyList<string>? fileHosts = null)
+        this IServiceCollection services, string urls, Func<string, string?> readVariable, bool allowAnonymous = false, IReadOnlyList<string>? fileHosts = null, HostOAuthConfig? oauth = null)
     {
-        var security = SecurityOptions.Create(urls, readVariable, fileHosts) with { AllowAnonymous = allowAnonymous };
+        var security = SecurityOptions.Create(urls, readVariable, fileHosts, oauth) with { AllowAnonymous = allowAnonymous };
         services.AddSingleton(security);
         services.AddSingleton<ExposureGuard>();
         services.AddHostedService(provider => provider.GetRequiredService<ExposureGuard>());
@@ -30,10 +35,27 @@ internal static class TributarySecurityExtensions
         services.AddWebEncoders();
         services.AddAuthenticationCore();
         new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, McpKeyAuthenticationHandler>(McpKeyAuthenticationHandler.SchemeName, configureOptions: null);
-        services.AddAuthorizationBuilder().AddPolicy(McpPolicy, policy => policy
-            .AddAuthenticationSchemes(McpKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+        if (oauth is not null)
+        {
+            services.AddTributaryOAuth(oauth);
+        }
+
+        // Under host.oauth only access tokens open /mcp and agent runs: a shared key has no identity to bind sessions
+        // to, to log, or to revoke alone, and no scopes, so accepting it too would bypass all of that.
+        string scheme = oauth is null ? McpKeyAuthenticationHandler.SchemeName : TributaryOAuthExtensions.TokenScheme;
+        services.AddAuthorizationBuilder()
+            .AddPolicy(McpPolicy, policy => Require(policy, scheme, oauth?.ReadScope, "/mcp"))
+            .AddPolicy(WritePolicy, policy => Require(policy, scheme, oauth?.WriteScope, "an agent run"));
         return services;
+    }
+
+    private static void Require(AuthorizationPolicyBuilder policy, string scheme, string? scope, string what)
+    {
+        policy.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser();
+        if (scope is not null)
+        {
+            policy.AddRequirements(new ScopeRequirement(scope, what));
+        }
     }
 
     /// <summary>
@@ -50,6 +72,12 @@ internal static class TributarySecurityExtensions
         app.UseMiddleware<OriginCheckMiddleware>(mcpPath);
         app.UseAuthentication();
         app.UseAuthorization();
+        if (app.ApplicationServices.GetRequiredService<SecurityOptions>().OAuth is not null)
+        {
+            app.UseMiddleware<CallerContextMiddleware>();
+            app.UseMiddleware<SessionOwnerMiddleware>();
+        }
+
         return app;
     }
 
@@ -57,4 +85,9 @@ internal static class TributarySecurityExtensions
     public static TBuilder RequireTributaryKey<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder =>
         endpoint.RequireAuthorization(McpPolicy);
+
+    /// <summary>Requires the <see cref="WritePolicy"/> on <paramref name="endpoint"/>: the key, or under <c>host.oauth</c> a token with the write scope.</summary>
+    public static TBuilder RequireTributaryWrite<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.RequireAuthorization(WritePolicy);
 }

@@ -14,6 +14,7 @@ public sealed class HostConfigReaderTests
         Assert.True(result.IsValid);
         Assert.Empty(result.Config.Host.Urls);
         Assert.Empty(result.Config.Host.AllowedHosts);
+        Assert.Equal(TimeSpan.Zero, result.Config.Host.Drain);
     }
 
     [Fact]
@@ -30,6 +31,15 @@ public sealed class HostConfigReaderTests
         Assert.Empty(result.Errors);
         Assert.Equal(["http://0.0.0.0:8420", "http://[::1]:9000", "http://*:8421", "http://unix:/run/tributary.sock"], result.Config!.Host.Urls);
         Assert.Equal(["tributary.example.com", "*.lan", "[::1]", "*"], result.Config.Host.AllowedHosts);
+    }
+
+    [Fact]
+    public void Parse_Drain_IsADuration()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(15), TributaryConfigLoader.Parse("host:\n  drain: 15s\n", File).Config!.Host.Drain);
+        Assert.Equal(
+            ["tributary.yml:2:10: host.drain: must be greater than zero, but is '0s'; write e.g. '30s'"],
+            TributaryConfigLoaderTests.Errors("host:\n  drain: 0s\n"));
     }
 
     [Theory]
@@ -65,7 +75,7 @@ public sealed class HostConfigReaderTests
                 "tributary.yml:4:3: host.allow_anonymous: is not read from the file, so serving without a key stays a choice made where Tributary is started; remove it and pass --allow-anonymous to 'tributary serve'",
                 "tributary.yml:5:3: host.url: unknown field 'url'; did you mean 'urls'?",
                 "tributary.yml:6:3: host.allowed_host: unknown field 'allowed_host'; did you mean 'allowed_hosts'?",
-                "tributary.yml:7:3: host.workers: unknown field 'workers'; valid fields are: urls, allowed_hosts",
+                "tributary.yml:7:3: host.workers: unknown field 'workers'; valid fields are: urls, allowed_hosts, drain, oauth",
             ],
             TributaryConfigLoaderTests.Errors("host:\n  port: 8420\n  mcp_key: abc\n  allow_anonymous: true\n  url: http://127.0.0.1:8420\n  allowed_host: [x]\n  workers: 4\n"));
     }

@@ -92,6 +92,9 @@ public sealed class RunningHost : IAsyncDisposable
     public Task<McpClient> ConnectClientAsync(McpClientHandlers handlers, CancellationToken cancellationToken) =>
         McpTestClient.ConnectAsync(Http, handlers, cancellationToken);
 
+    /// <summary>Stops the host as a signal would; cancelling <paramref name="cancellationToken"/> cuts the graceful part short.</summary>
+    internal Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

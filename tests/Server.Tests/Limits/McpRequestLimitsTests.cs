@@ -71,6 +71,21 @@ public sealed class McpRequestLimitsTests
         Assert.Equal(2, sessions.Count);
     }
 
+    [Fact]
+    public async Task Call_SessionsAtTheLimit_A2026ClientWithoutASessionIsStillServed()
+    {
+        await using var host = await StartAsync(new() { [LimitOptions.MaxSessionsVariable] = "1" });
+        await using var session = await host.ConnectClientAsync(Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectClientAsync(Token));
+
+        await using var perRequest = await McpTestClient.ConnectAsync(host.Http, McpTestClient.July2026, new McpClientHandlers(), Token);
+        var tools = await perRequest.ListToolsAsync(cancellationToken: Token);
+
+        Assert.Equal(McpTestClient.July2026, perRequest.NegotiatedProtocolVersion);
+        Assert.NotNull(tools);
+        Assert.Equal(1, host.Services.GetRequiredService<DownstreamSessions>().Count);
+    }
+
     private static Task<RunningHost> StartAsync(Dictionary<string, string> variables) =>
         RunningHost.StartAsync(string.Empty, options => options with { ReadVariable = variables.GetValueOrDefault }, Token);
 

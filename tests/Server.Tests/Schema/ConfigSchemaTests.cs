@@ -62,6 +62,8 @@ public sealed class ConfigSchemaTests
         { ConfigSchemas.Registry, "properties/gitlab", [.. ConfigFieldNames.GitLab] },
         { ConfigSchemas.Registry, "properties/cache", [.. ConfigFieldNames.Cache] },
         { ConfigSchemas.Registry, "properties/host", [.. ConfigFieldNames.Host] },
+        { ConfigSchemas.Registry, "properties/host/properties/oauth", [.. ConfigFieldNames.HostOAuth] },
+        { ConfigSchemas.Registry, "properties/host/properties/oauth/properties/scopes", [.. ConfigFieldNames.HostOAuthScopes] },
         { ConfigSchemas.Registry, "definitions/model", [.. ConfigFieldNames.Model] },
         { ConfigSchemas.Agent, "", [.. ConfigFieldNames.Agent] },
         { ConfigSchemas.Repository, "", [.. ConfigFieldNames.Repository] },
@@ -110,6 +112,8 @@ public sealed class ConfigSchemaTests
     [InlineData("host:\n  urls: [\"127.0.0.1:8420\"]\n", "/host/urls/0: pattern")]
     [InlineData("host:\n  allowed_hosts: [\"tributary.example.com:8420\"]\n", "/host/allowed_hosts/0: pattern")]
     [InlineData("host:\n  port: 8420\n", "/host/port: ")]
+    [InlineData("host:\n  oauth: { audience: api://tributary }\n", "/host/oauth: required")]
+    [InlineData("host:\n  oauth: { authority: https://login.example.com, audience: api://tributary, scopes: { read: \"a b\" } }\n", "/host/oauth/scopes/read: pattern")]
     public void InvalidRegistry_IsRefusedByTheSchemaAndTheLoader(string yaml, string schemaError)
     {
         var errors = ConfigSchemas.Errors(ConfigSchemas.Registry, yaml);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -17,8 +18,8 @@ using Tributary.TestSupport.Logging;
 namespace Tributary.TestSupport.InProcess;
 
 /// <summary>
-/// An in-process MCP server (ASP.NET Core on 127.0.0.1, a random port) with stateful sessions,
-/// serving streamable HTTP at <see cref="Url"/> and legacy SSE at <see cref="SseUrl"/>. Its tools
+/// An in-process MCP server (ASP.NET Core on 127.0.0.1, a random port) with stateful sessions (or none, see
+/// <see cref="TestMcpServerOptions.Stateless"/>), serving streamable HTTP at <see cref="Url"/> and legacy SSE at <see cref="SseUrl"/>. Its tools
 /// answer with their server and tool names, so tests can tell upstreams apart.
 /// </summary>
 public sealed class TestMcpServer : IAsyncDisposable
@@ -33,8 +34,10 @@ public sealed class TestMcpServer : IAsyncDisposable
     private readonly TaskCompletionSource<RequestId> _cancelledNotification = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RequestGate _gate;
     private WebApplication? _app;
+    private readonly ConcurrentQueue<string> _toolCallRevisions = new();
     private int _toolCallCount;
     private int _pingCount;
+    private int _discoverCount;
 
     private TestMcpServer(TestMcpServerOptions options)
     {
@@ -63,6 +66,16 @@ public sealed class TestMcpServer : IAsyncDisposable
             _resources.Add(Watched.Resource);
         }
 
+        if (options.IncludeRouteTool)
+        {
+            _tools.Add(RouteTool.Create());
+        }
+
+        if (options.IncludeConsentTool)
+        {
+            _tools.Add(ConsentTool.Create());
+        }
+
         if (options.IncludeInterviewTool)
         {
             _tools.Add(new InterviewTool().Create());
@@ -89,6 +102,15 @@ public sealed class TestMcpServer : IAsyncDisposable
 
     /// <summary>Gets the number of <c>ping</c> requests that reached the server's session, since the first start.</summary>
     public int PingCount => Volatile.Read(ref _pingCount);
+
+    /// <summary>Gets the number of <c>server/discover</c> requests that reached the server, since the first start.</summary>
+    public int DiscoverCount => Volatile.Read(ref _discoverCount);
+
+    /// <summary>
+    /// Gets, for each <c>tools/call</c> that reached the server, the revision in its <c>_meta</c>
+    /// (<c>io.modelcontextprotocol/protocolVersion</c>, 2026-07-28 and later), or <c>none</c> for a call without one.
+    /// </summary>
+    public IReadOnlyList<string> ToolCallRevisions => [.. _toolCallRevisions];
 
     /// <summary>Gets whether the server is listening.</summary>
     public bool IsRunning => _app is not null;
@@ -242,9 +264,15 @@ public sealed class TestMcpServer : IAsyncDisposable
                         _cancelledNotification.TrySetResult(cancelled.RequestId);
                     }
 
-                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsCall })
+                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ServerDiscover })
+                    {
+                        Interlocked.Increment(ref _discoverCount);
+                    }
+
+                    if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.ToolsCall } call)
                     {
                         Interlocked.Increment(ref _toolCallCount);
+                        _toolCallRevisions.Enqueue(call.Params?["_meta"]?[MetaKeys.ProtocolVersion]?.GetValue<string>() ?? "none");
                         if (_options.ToolCallErrorCode is { } toolError)
                         {
                             throw new McpProtocolException("the test server fails every tools/call", (McpErrorCode)toolError);
@@ -265,6 +293,12 @@ public sealed class TestMcpServer : IAsyncDisposable
             })
             .WithHttpTransport(http =>
             {
+                if (_options.Stateless)
+                {
+                    http.SessionMode = HttpServerSessionMode.Stateless;
+                    return;
+                }
+
                 // Sessions let tools/list_changed and logging reach clients (the default, stateless, has neither).
                 http.SessionMode = HttpServerSessionMode.Stateful;
 #pragma warning disable MCP9004 // Legacy SSE is what the SSE tests exercise; only loopback test clients reach it.

@@ -54,6 +54,22 @@ public sealed class TestMcpServerOptions
     /// </summary>
     public int? ToolCallErrorCode { get; init; }
 
+    /// <summary>
+    /// Gets whether the server keeps no sessions (the SDK's stateless mode): it speaks 2026-07-28 to clients that offer
+    /// it (<c>server/discover</c>, each request on its own) and answers <c>initialize</c> without a session id. It
+    /// has no legacy SSE endpoint then.
+    /// </summary>
+    public bool Stateless { get; init; }
+
+    /// <summary>
+    /// Gets whether to serve <c>consent</c>, which asks its caller through a 2026-07-28 <c>input_required</c> answer
+    /// and answers the choice on the retry (see <see cref="Stateless"/>).
+    /// </summary>
+    public bool IncludeConsentTool { get; init; }
+
+    /// <summary>Gets whether to serve <c>route</c>, whose <c>region</c> travels as the <c>Mcp-Param-Region</c> header too.</summary>
+    public bool IncludeRouteTool { get; init; }
+
     /// <summary>Gets the JSON-RPC error code every <c>ping</c> is answered with (e.g. -32601), or <see langword="null"/> to answer it.</summary>
     public int? PingErrorCode { get; init; }
 }
