@@ -3,17 +3,18 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Tributary.Server.Tests.Cli;
 using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.Node;
 
 namespace Tributary.Server.Tests.Auth;
 
 /// <summary>
 /// An upstream behind a real in-test authorization server (<see cref="OAuthUpstream"/>): <c>tributary auth login</c>
-/// through the loopback callback (the URL followed with curl, where a person would use a browser), the stored token
+/// through the loopback callback (the URL followed by follow-url.mjs, where a person would use a browser), the stored token
 /// used by later runs, refreshed when the server stops taking it, and <c>needs login</c> on <c>/health</c> once revoked.
 /// </summary>
 public sealed class UpstreamOAuthTests : IAsyncLifetime
 {
-    private const string FollowWithCurl = "curl -s -L --max-time 30";
+    private static readonly string FollowUrl = $"{NodeTools.Node22} {Path.Combine(NodeTools.NpmRoot, "scripts", "follow-url.mjs")}";
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("tributary-oauth-");
     private OAuthUpstream? _upstream;
@@ -59,7 +60,7 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
     [Fact]
     public async Task AuthLogin_ThroughTheCallback_LaterRunsCallWithTheStoredEncryptedToken()
     {
-        var login = await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl]);
+        var login = await RunAsync(["auth", "login", "secure", "--open-with", FollowUrl]);
         var call = await RunAsync(["tools", "call", "secure__whoami"]);
         var again = await RunAsync(["tools", "call", "secure__whoami"]);
 
@@ -86,7 +87,7 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
     [Fact]
     public async Task ToolsCall_TokenNoLongerAccepted_RefreshesItAndAnswers()
     {
-        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowUrl])).ExitCode);
         await Upstream.ExpireAccessTokensAsync(Token);
 
         var call = await RunAsync(["tools", "call", "secure__whoami"]);
@@ -100,7 +101,7 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
     [Fact]
     public async Task Health_TokensRevoked_NeedsLoginWhileTheOtherServerServes()
     {
-        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowUrl])).ExitCode);
         var issued = await Upstream.TokensAsync(Token);
         await Upstream.RevokeAllAsync(Token);
         await using var host = await RunningHost.StartAsync(
@@ -136,7 +137,7 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
         await using var client = await host.ConnectClientAsync(Token);
         var before = await client.ListToolsAsync(cancellationToken: Token);
 
-        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowUrl])).ExitCode);
         var after = await client.ListToolsAsync(cancellationToken: Token);
         var call = await client.CallToolAsync("secure__whoami", cancellationToken: Token);
 
@@ -172,7 +173,7 @@ public sealed class UpstreamOAuthTests : IAsyncLifetime
     [Fact]
     public async Task AuthLogout_AfterLogin_ForgetsTheTokens()
     {
-        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowWithCurl])).ExitCode);
+        Assert.Equal(0, (await RunAsync(["auth", "login", "secure", "--open-with", FollowUrl])).ExitCode);
 
         var logout = await RunAsync(["auth", "logout", "secure"]);
         var status = await RunAsync(["auth", "status"]);

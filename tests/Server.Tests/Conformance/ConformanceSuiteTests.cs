@@ -64,7 +64,7 @@ public sealed class ConformanceSuiteTests(ConformanceHost host) : IClassFixture<
     /// <summary>
     /// The authorization scenarios: <c>servers try</c> through <c>conformance-client.mjs</c>, which turns the scenario's
     /// pre-registered client into <c>--client-id</c> / <c>--client-secret-env</c> / <c>--client-key-env</c> and follows
-    /// the authorization URL with curl (<c>--open-with</c>), since the suite's authorization server approves at once.
+    /// the authorization URL with follow-url.mjs (<c>--open-with</c>), since the suite's authorization server approves at once.
     /// Left out: <c>auth/cross-app-access-complete-flow</c> (an enterprise identity provider's ID token exchanged for
     /// an authorization grant, SEP-990: not implemented). <c>elicitation-sep1034-client-defaults</c> and
     /// <c>sse-retry</c> are not about authorization (see the README).

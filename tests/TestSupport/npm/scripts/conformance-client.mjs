@@ -1,13 +1,15 @@
 // Runs `tributary servers try` for one client scenario of the conformance suite, as an operator would:
 // the scenario's pre-registered client (MCP_CONFORMANCE_CONTEXT) becomes --client-id and --client-secret-env,
-// and the authorization URL is followed with curl, since the suite's authorization server approves at once.
+// and the authorization URL is followed by follow-url.mjs, since the suite's authorization server approves at once.
 // Usage (by the suite): node conformance-client.mjs TRIBUTARY [servers try options...] URL
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const [tributary, ...rest] = process.argv.slice(2);
 const context = process.env.MCP_CONFORMANCE_CONTEXT ? JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT) : {};
 const url = rest.pop();
-const args = ['servers', 'try', ...rest, '--open-with', 'curl -s -L --max-time 30'];
+const follow = fileURLToPath(new URL('./follow-url.mjs', import.meta.url));
+const args = ['servers', 'try', ...rest, '--open-with', `${process.execPath} ${follow}`];
 const env = { ...process.env };
 delete env.MCP_CONFORMANCE_CONTEXT;
 if (context.client_id) {
