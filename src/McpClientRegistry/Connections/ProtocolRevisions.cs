@@ -24,4 +24,20 @@ public static class ProtocolRevisions
     /// </summary>
     public static bool IsPerRequest(string? version) =>
         !string.IsNullOrEmpty(version) && string.CompareOrdinal(version, July2026) >= 0;
+
+    /// <summary>The revisions before <see cref="November2025"/> that still have the <c>initialize</c> handshake, newest first.</summary>
+    public static IReadOnlyList<string> Older { get; } = ["2025-06-18", "2025-03-26", "2024-11-05"];
+
+    /// <summary>
+    /// The older revision a server answered <c>initialize</c> with when asked for <paramref name="asked"/>, read from the
+    /// SDK client's refusal ("Server protocol version mismatch. Expected X, got Y"), when it is one Tributary speaks
+    /// and older than what was asked; otherwise <see langword="null"/>.
+    /// </summary>
+    public static string? OlderAnswered(string refusal, string asked)
+    {
+        const string Got = ", got ";
+        var at = refusal.StartsWith("Server protocol version mismatch.", StringComparison.Ordinal) ? refusal.LastIndexOf(Got, StringComparison.Ordinal) : -1;
+        var answered = at < 0 ? null : refusal[(at + Got.Length)..].Trim();
+        return answered is not null && Older.Contains(answered) && string.CompareOrdinal(answered, asked) < 0 ? answered : null;
+    }
 }

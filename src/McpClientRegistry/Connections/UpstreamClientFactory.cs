@@ -55,7 +55,7 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         // The SDK's OAuth client holds the token inside its transport, so calls go through the SDK client as well.
         bool sdkOAuth = server.AuthType == McpAuthKind.OAuth && server.Grant == OAuthGrant.AuthorizationCode;
         var streamable = server.Transport == McpTransportKind.StreamableHttp;
-        var (client, transport, options) = await ConnectAsync(server, endpoint, callbacks, logs, negotiateNewest: streamable, cancellationToken);
+        var (client, transport, options) = await ConnectAsync(server, endpoint, callbacks, logs, streamable ? null : ProtocolRevisions.November2025, cancellationToken);
         if (!streamable || sdkOAuth || transport.Connected is not { } session)
         {
             return new UpstreamClient(client, null);
@@ -85,32 +85,40 @@ internal sealed class UpstreamClientFactory(HttpMessageHandler httpHandler, ILog
         }
     }
 
+    // protocolVersion null negotiates the newest revision (2026-07-28 first, then initialize); a revision pins the
+    // initialize handshake to it, which the SDK holds the server to.
     private async Task<(McpClient Client, CancelRelayClientTransport Transport, McpClientOptions Options)> ConnectAsync(
-        McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, ILoggerFactory logs, bool negotiateNewest, CancellationToken cancellationToken)
+        McpServerConfig server, ResolvedEndpoint endpoint, UpstreamCallbacks callbacks, ILoggerFactory logs, string? protocolVersion, CancellationToken cancellationToken)
     {
         var streamable = server.Transport == McpTransportKind.StreamableHttp;
         var transport = new CancelRelayClientTransport(CreateTransport(server, endpoint, callbacks, logs), server.Name, callbacks.Calls, callbacks.OnLog, logs.CreateLogger<CancelRelayTransport>(), injectable: streamable);
-        var options = CreateOptions(server, callbacks, negotiateNewest);
+        var options = CreateOptions(server, callbacks, protocolVersion);
         try
         {
             return (await McpClient.CreateAsync(transport, options, logs, cancellationToken), transport, options);
         }
-        catch (JsonException) when (negotiateNewest)
+        catch (JsonException) when (protocolVersion is null)
         {
             // A server that answers server/discover with something that is no discover result (some answer any method
             // with {}) predates 2026-07-28: it gets the initialize handshake on a fresh connection.
-            return await ConnectAsync(server, endpoint, callbacks, logs, negotiateNewest: false, cancellationToken);
+            return await ConnectAsync(server, endpoint, callbacks, logs, ProtocolRevisions.November2025, cancellationToken);
+        }
+        catch (McpException e) when (protocolVersion is not null && ProtocolRevisions.OlderAnswered(e.Message, protocolVersion) is { } older)
+        {
+            // A server that only speaks an older revision answers initialize with it: accepted, on a fresh connection.
+            return await ConnectAsync(server, endpoint, callbacks, logs, older, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The client options every upstream session uses, whatever its transport: pinned to 2025-11-25, or with
-    /// <paramref name="negotiateNewest"/> the newest revision the server supports (2026-07-28 first, then initialize).
+    /// The client options every upstream session uses, whatever its transport: the initialize handshake pinned to
+    /// <paramref name="protocolVersion"/> (2025-11-25 unless given), or with <see langword="null"/> the newest revision
+    /// the server supports (2026-07-28 first, then initialize).
     /// </summary>
-    internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks, bool negotiateNewest = false) => new()
+    internal static McpClientOptions CreateOptions(McpServerConfig server, UpstreamCallbacks callbacks, string? protocolVersion = ProtocolRevisions.November2025) => new()
     {
         ClientInfo = ClientInfo,
-        ProtocolVersion = negotiateNewest ? null : ProtocolRevisions.November2025,
+        ProtocolVersion = protocolVersion,
         // The connection's own connect_timeout rules; the SDK's limits are only a backstop.
         InitializationTimeout = server.ConnectTimeout + Backstop,
         Handlers = new McpClientHandlers

@@ -72,4 +72,20 @@ public sealed class July2026UpstreamTests(ITestOutputHelper output)
         Assert.Equal("classic:echo:{}", text);
         Assert.Equal(["none"], server.ToolCallRevisions);
     }
+
+    [Theory]
+    [InlineData("2025-03-26")]
+    [InlineData("2024-11-05")]
+    public async Task CallTool_LegacySseServerOfAnOlderRevision_ConnectsWithTheRevisionItSpeaks(string revision)
+    {
+        await using var server = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "old", ProtocolVersion = revision, Output = output }, Token);
+        await using var registry = LiveRegistry.Create($"mcp_servers:\n  old:\n    transport: sse\n    url: {server.SseUrl}\n", output);
+
+        var text = await registry.CallTextAsync("old__echo", null, Token);
+
+        Assert.Equal("old:echo:{}", text);
+        var health = registry.Health("old");
+        Assert.Equal(ServerState.Connected, health.State);
+        Assert.Null(health.LastError);
+    }
 }

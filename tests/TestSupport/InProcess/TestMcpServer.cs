@@ -239,6 +239,7 @@ public sealed class TestMcpServer : IAsyncDisposable
             .AddMcpServer(mcp =>
             {
                 mcp.ServerInfo = new Implementation { Name = _options.ServerName, Version = "1.0.0" };
+                mcp.ProtocolVersion = _options.ProtocolVersion;
                 mcp.ToolCollection = _tools;
                 if (_options.ServePromptsAndResources)
                 {

@@ -55,6 +55,12 @@ public sealed class TestMcpServerOptions
     public int? ToolCallErrorCode { get; init; }
 
     /// <summary>
+    /// Gets the one protocol revision the server answers <c>initialize</c> with whatever the client asks (an older
+    /// server), or <see langword="null"/> to negotiate as the SDK does.
+    /// </summary>
+    public string? ProtocolVersion { get; init; }
+
+    /// <summary>
     /// Gets whether the server keeps no sessions (the SDK's stateless mode): it speaks 2026-07-28 to clients that offer
     /// it (<c>server/discover</c>, each request on its own) and answers <c>initialize</c> without a session id. It
     /// has no legacy SSE endpoint then.
