@@ -81,7 +81,8 @@ internal sealed partial class StreamableHttpToolCalls(
         for (var round = 1; ; round++)
         {
             var reply = await SendAsync(toolName, arguments, key, round == 1 ? IdPrefix + key : $"{IdPrefix}{key}.{round}", retry, cancellationToken);
-            if (AskedForInput(reply) is not { } asked)
+            // Only 2026-07-28 and later servers answer input_required; an older one's result is not looked into.
+            if (envelope is null || AskedForInput(reply) is not { } asked)
             {
                 return Result(reply);
             }
