@@ -21,6 +21,11 @@ internal static class LimitMessages
         CultureInfo.InvariantCulture,
         $"Tributary has {maxSessions} open MCP sessions, the most it keeps ({LimitOptions.MaxSessionsVariable}); try again later (see Retry-After), close sessions you no longer use, or raise {LimitOptions.MaxSessionsVariable}");
 
+    /// <summary>A 2026-07-28 client's tool call beyond <see cref="LimitOptions.MaxSessions"/> running at once.</summary>
+    public static string TooManyCallsWithoutSession(int maxCalls) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Tributary runs {maxCalls} tool calls of clients without a session (protocol 2026-07-28), the most it runs at once ({LimitOptions.MaxSessionsVariable}); try again later, or raise {LimitOptions.MaxSessionsVariable}");
+
     /// <summary>An agent run beyond the running and waiting limits (503).</summary>
     public static string TooManyRuns(int runs, int queue) => string.Create(
         CultureInfo.InvariantCulture,

@@ -12,7 +12,9 @@ namespace Tributary.Server.Mcp;
 /// <summary>
 /// The tool calls of 2026-07-28 clients of <c>/mcp</c> (<see cref="BridgedCall"/>): each runs on its own, past the
 /// request that started it while the client answers its upstream's questions, and is known here by its
-/// <c>requestState</c> until it ends. Stopping Tributary cancels and awaits those still running.
+/// <c>requestState</c> until it ends. Stopping Tributary cancels and awaits those still running. At most
+/// <see cref="LimitOptions.MaxSessions"/> run at once, as many as the sessions clients of older revisions may hold:
+/// each outlives its request while it waits for answers, so a client must not be able to start them without end.
 /// </summary>
 internal sealed class BridgedCalls(McpCatalog catalog, IOptions<LimitOptions> limits, TimeProvider time) : IAsyncDisposable
 {
@@ -37,6 +39,11 @@ internal sealed class BridgedCalls(McpCatalog catalog, IOptions<LimitOptions> li
         }
         else
         {
+            if (_calls.Count >= limits.Value.MaxSessions)
+            {
+                throw new McpProtocolException(LimitMessages.TooManyCallsWithoutSession(limits.Value.MaxSessions), McpErrorCode.InternalError);
+            }
+
             var exposed = await tool(cancellationToken);
             call = new BridgedCall(request.Server, limits.Value.RelayTimeout, time);
             _calls[call.Id] = call;

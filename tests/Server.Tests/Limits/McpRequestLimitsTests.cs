@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using Tributary.Server.Limits;
 using Tributary.Server.Mcp;
 using Tributary.Server.Tests.Host;
+using Tributary.TestSupport.InProcess;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tributary.Server.Tests.Limits;
@@ -84,6 +87,37 @@ public sealed class McpRequestLimitsTests
         Assert.Equal(McpTestClient.July2026, perRequest.NegotiatedProtocolVersion);
         Assert.NotNull(tools);
         Assert.Equal(1, host.Services.GetRequiredService<DownstreamSessions>().Count);
+    }
+
+    [Fact]
+    public async Task Call_CallsWithoutSessionAtTheLimit_TheNextIsRefusedUntilOneEnds()
+    {
+        await using var upstream = await TestMcpServer.StartAsync(new TestMcpServerOptions { ServerName = "up", IncludeHangTool = true }, Token);
+        await using var host = await RunningHost.StartAsync(
+            HealthEndpointTests.HttpServer("up", upstream.Url),
+            options => options with { ReadVariable = new Dictionary<string, string> { [LimitOptions.MaxSessionsVariable] = "1" }.GetValueOrDefault },
+            Token);
+        await using var client = await McpTestClient.ConnectAsync(host.Http, McpTestClient.July2026, new McpClientHandlers(), Token);
+        using var hangCancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var hang = client.CallToolAsync("up__hang", cancellationToken: hangCancellation.Token).AsTask();
+        await upstream.HangStarted.WaitAsync(TimeSpan.FromSeconds(30), Token);
+
+        var refused = await Assert.ThrowsAsync<McpProtocolException>(async () => await client.CallToolAsync("up__echo", cancellationToken: Token));
+        await hangCancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hang);
+        await upstream.HangCancelled.WaitAsync(TimeSpan.FromSeconds(30), Token);
+        while (host.Services.GetRequiredService<BridgedCalls>().Count > 0)
+        {
+            await Task.Delay(10, Token);
+        }
+
+        var echo = await client.CallToolAsync("up__echo", cancellationToken: Token);
+
+        Assert.EndsWith(
+            "Tributary runs 1 tool calls of clients without a session (protocol 2026-07-28), the most it runs at once (TRIBUTARY_MCP_MAX_SESSIONS); try again later, or raise TRIBUTARY_MCP_MAX_SESSIONS",
+            refused.Message,
+            StringComparison.Ordinal);
+        Assert.Equal("up:echo:{}", Assert.IsType<TextContentBlock>(Assert.Single(echo.Content)).Text);
     }
 
     private static Task<RunningHost> StartAsync(Dictionary<string, string> variables) =>
